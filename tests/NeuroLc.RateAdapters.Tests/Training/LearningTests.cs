@@ -23,7 +23,7 @@ public sealed class LearningTests : IDisposable
         MnistLikePatterns.WriteFolder(_dir, 2000, 500, seed: 11, gzip: true);
         (Dataset train, Dataset test) = MnistFormat.Load(_dir);
         var model = new ModelSpec { Algorithm = algorithm };
-        using var trainer = new RateTrainer(model, new TrainingSpec { BatchSize = 100, LearningRate = 0.1f, Seed = 2 }, train, test);
+        using var trainer = new RateTrainer(model, new TrainingSpec { BatchSize = 100, LearningRate = 0.1f, Seed = 2, Threads = 1 }, train, test);
         EpochMetrics? last = null;
         for (int epoch = 0; epoch < 5; epoch++)
         {
@@ -45,7 +45,7 @@ public sealed class LearningTests : IDisposable
     {
         (Dataset train, Dataset test) = DataSplit.Split(SyntheticFk.Generate(1, 12000, 21), 1.0 / 6, 22);
         var model = new ModelSpec { LayerSizes = [2, 100, 100, 1], Hidden = Activation.Relu, Output = OutputKind.Logistic, Algorithm = Algorithm.BP };
-        var training = new TrainingSpec { BatchSize = 50, LearningRate = 0.1f, Momentum = 0.9f, Decay = 1e-3f, Seed = 3 };
+        var training = new TrainingSpec { BatchSize = 50, LearningRate = 0.1f, Momentum = 0.9f, Decay = 1e-3f, Seed = 3, Threads = 1 };
         using var trainer = new RateTrainer(model, training, train, test);
         EpochMetrics? last = null;
         for (int epoch = 0; epoch < 40; epoch++)
