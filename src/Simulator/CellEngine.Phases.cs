@@ -133,7 +133,8 @@ public sealed partial class CellEngine
 
                 RatePopulation pre = _populations[proj.Pre];
                 RatePopulation post = _populations[proj.Post];
-                int slot = (int)((StepCount - proj.Spec.Delay) % _depth);
+                // Before the phase began this slot was cleared: the signal has not arrived yet.
+                int slot = (int)(((StepCount - proj.Spec.Delay) % _depth + _depth) % _depth);
                 proj.Block.Propagate(history[proj.Pre].AsSpan(slot * pre.Size, pre.Size), proj.IntoOther ? post.Other : post.S);
             }
 
