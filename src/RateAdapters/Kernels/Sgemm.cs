@@ -207,11 +207,18 @@ public sealed unsafe class Sgemm : IDisposable
             int rows = Math.Min(mr, r1 - i0);
             float* aBlock;
             nint aStep;
+            bool inPlaceRows = false;
             if (_transA && rows == mr)
             {
                 // op(A)[i, p] = A[p, i]: the MR values of one step p are already consecutive.
                 aBlock = _a + i0;
                 aStep = _lda;
+            }
+            else if (!_transA && rows == mr && _path == SgemmPath.Vector512)
+            {
+                aBlock = _a + ((long)i0 * _lda);
+                aStep = _lda;
+                inPlaceRows = true;
             }
             else
             {
@@ -238,6 +245,9 @@ public sealed unsafe class Sgemm : IDisposable
 
                 switch (_path)
                 {
+                    case SgemmPath.Vector512 when inPlaceRows:
+                        SgemmMicroKernels.Block512Rows(k, aBlock, aStep, bBlock, bStep, tile);
+                        break;
                     case SgemmPath.Vector512:
                         SgemmMicroKernels.Block512(k, aBlock, aStep, bBlock, bStep, tile);
                         break;
