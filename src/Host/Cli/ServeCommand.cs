@@ -62,12 +62,14 @@ public static class ServeCommand
         // An epoch end (evaluation + checkpoint) must fit in the shutdown window.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(5));
         using IHost host = builder.Build();
+        JobsWorker worker = host.Services.GetRequiredService<JobsWorker>();
         try
         {
             if (Directory.Exists(settings.JobsFolder))
             {
                 new JobQueue(settings.JobsFolder, settings.RunsFolder).ValidateAll();
             }
+            // Run() starts (validating the options), waits for shutdown and disposes the host.
             host.Run();
         }
         catch (OptionsValidationException ex)
@@ -75,6 +77,6 @@ public static class ServeCommand
             services.Error.WriteLine($"error: {string.Join("; ", ex.Failures)}");
             return ExitCodes.BadInput;
         }
-        return host.Services.GetRequiredService<JobsWorker>().FailedJobs == 0 ? ExitCodes.Success : ExitCodes.Failed;
+        return worker.FailedJobs == 0 ? ExitCodes.Success : ExitCodes.Failed;
     }
 }

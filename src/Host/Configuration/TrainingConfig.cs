@@ -29,7 +29,7 @@ public sealed record TrainingConfig
     [Description("Stop after this many updates (Figure 12: 1,500,000).")]
     public long? MaxUpdates { get; init; }
 
-    [Description("Divergence guard: the run fails when a weight matrix norm grows past this bound.")]
+    [Description("Divergence guard: the run fails when a weight |w| grows past this bound (NaN and infinity always fail).")]
     public double? WeightBound { get; init; } = 1e6;
 
     [Description("Write a checkpoint every this many updates (and at every epoch end).")]

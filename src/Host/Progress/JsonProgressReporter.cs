@@ -31,6 +31,7 @@ public sealed class JsonProgressReporter(TextWriter output, TimeSpan interval) :
         if (_sinceLine.Elapsed >= interval)
         {
             _sinceLine.Restart();
+            double examples = _meter.ExamplesPerSecond;
             Write(new
             {
                 @event = "progress",
@@ -39,8 +40,8 @@ public sealed class JsonProgressReporter(TextWriter output, TimeSpan interval) :
                 total_updates = _meter.TotalUpdates,
                 percent = Math.Round(_meter.Percent, 2),
                 eta_seconds = _meter.Eta?.TotalSeconds,
-                examples_per_second = Math.Round(_meter.ExamplesPerSecond, 1),
-                synapse_updates_per_second = Math.Round(_meter.SynapseUpdatesPerSecond),
+                examples_per_second = examples,
+                synapse_updates_per_second = examples * _meter.Synapses,
             });
         }
     }

@@ -64,7 +64,7 @@ public sealed class LiveProgressReporter : IProgressReporter
         _sinceRefresh.Restart();
         _task.Value = updates;
         _task.Description = string.Create(CultureInfo.InvariantCulture,
-            $"{_label} [grey]{_meter.ExamplesPerSecond:F0} ex/s {_meter.SynapseUpdatesPerSecond:E1} syn-upd/s[/]");
+            $"{_label} [grey]{_meter.ExamplesPerSecond:F0} ex/s {_meter.ExamplesPerSecond * _meter.Synapses:E1} syn-upd/s[/]");
     }
 
     public void EpochEnded(string run, int epoch, int epochs, EpochReport report)

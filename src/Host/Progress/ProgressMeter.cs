@@ -30,7 +30,8 @@ public sealed class ProgressMeter
 
     public double ExamplesPerSecond => ElapsedSeconds > 0 ? (Updates - _startUpdates) * (double)_batchSize / ElapsedSeconds : 0;
 
-    public double SynapseUpdatesPerSecond => ExamplesPerSecond * _synapses;
+    /// <summary>Synapses updated per example; synapse-updates/s is <see cref="ExamplesPerSecond"/> times this.</summary>
+    public long Synapses => _synapses;
 
     /// <summary>Remaining time at the rate seen so far; null until an update was measured.</summary>
     public TimeSpan? Eta

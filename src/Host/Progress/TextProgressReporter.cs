@@ -34,7 +34,7 @@ public sealed class TextProgressReporter(TextWriter output, TimeSpan interval) :
         {
             _sinceLine.Restart();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"[{_run}] {_meter.Percent:F1}% update {updates}/{_meter.TotalUpdates} ETA {_meter.Eta?.ToString() ?? "?"} {_meter.ExamplesPerSecond:F0} ex/s {_meter.SynapseUpdatesPerSecond:E2} syn-upd/s"));
+                $"[{_run}] {_meter.Percent:F1}% update {updates}/{_meter.TotalUpdates} ETA {_meter.Eta?.ToString() ?? "?"} {_meter.ExamplesPerSecond:F0} ex/s {_meter.ExamplesPerSecond * _meter.Synapses:E2} syn-upd/s"));
         }
     }
 

@@ -29,6 +29,11 @@ public static class ActivationKernels
     /// <summary>destination ← f(x) element-wise.</summary>
     public static void Apply(Activation f, ReadOnlySpan<float> x, Span<float> destination)
     {
+        if (x.IsEmpty)
+        {
+            return;
+        }
+
         switch (f)
         {
             case Activation.Identity:

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NeuroLc.RateAdapters.Kernels;
 
@@ -128,6 +129,7 @@ public sealed unsafe class Sgemm : IDisposable
     /// Prepares op(B) panels: without transpose, the full 16-column panels are read in place and only the ragged last
     /// panel is copied (zero-padded); with transpose every panel is packed once, before the threads start.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PackB(bool transposeB, float* b, int ldb)
     {
         int panels = (_n + Nr - 1) / Nr;
@@ -179,6 +181,7 @@ public sealed unsafe class Sgemm : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunPart(int part)
     {
         int r0 = part == 0 ? 0 : _split;
@@ -252,6 +255,7 @@ public sealed unsafe class Sgemm : IDisposable
     }
 
     /// <summary>Copies rows i0..i0+rows of op(A) into a step-major MR-wide panel, zero-padding missing rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PackA(float* dst, int i0, int rows)
     {
         int mr = _mr;
@@ -287,6 +291,7 @@ public sealed unsafe class Sgemm : IDisposable
     }
 
     /// <summary>C block ← α·tile + β·C block; β = 0 does not read C.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void StoreTile(float* tile, int i0, int rows, int j0, int cols)
     {
         float alpha = _alpha;
@@ -295,12 +300,12 @@ public sealed unsafe class Sgemm : IDisposable
         {
             float* t = tile + (i * Nr);
             float* c = _c + ((long)(i0 + i) * _ldc) + j0;
-            if (cols == Nr && Vector512.IsHardwareAccelerated)
+            if (cols == Nr && _path == SgemmPath.Vector512)
             {
                 Vector512<float> acc = Vector512.Load(t) * alpha;
                 if (beta != 0f)
                 {
-                    acc = Vector512.FusedMultiplyAdd(Vector512.Create(beta), Vector512.Load(c), acc);
+                    acc = Avx512F.FusedMultiplyAdd(Vector512.Create(beta), Vector512.Load(c), acc);
                 }
 
                 acc.Store(c);

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NeuroLc.RateAdapters.Kernels;
 
@@ -24,16 +25,16 @@ internal static unsafe class SgemmMicroKernels
         for (int p = 0; p < k; p++)
         {
             Vector512<float> bv = Vector512.Load(b);
-            c0 = Vector512.FusedMultiplyAdd(Vector512.Create(a[0]), bv, c0);
-            c1 = Vector512.FusedMultiplyAdd(Vector512.Create(a[1]), bv, c1);
-            c2 = Vector512.FusedMultiplyAdd(Vector512.Create(a[2]), bv, c2);
-            c3 = Vector512.FusedMultiplyAdd(Vector512.Create(a[3]), bv, c3);
-            c4 = Vector512.FusedMultiplyAdd(Vector512.Create(a[4]), bv, c4);
-            c5 = Vector512.FusedMultiplyAdd(Vector512.Create(a[5]), bv, c5);
-            c6 = Vector512.FusedMultiplyAdd(Vector512.Create(a[6]), bv, c6);
-            c7 = Vector512.FusedMultiplyAdd(Vector512.Create(a[7]), bv, c7);
-            c8 = Vector512.FusedMultiplyAdd(Vector512.Create(a[8]), bv, c8);
-            c9 = Vector512.FusedMultiplyAdd(Vector512.Create(a[9]), bv, c9);
+            c0 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[0]), bv, c0);
+            c1 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[1]), bv, c1);
+            c2 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[2]), bv, c2);
+            c3 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[3]), bv, c3);
+            c4 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[4]), bv, c4);
+            c5 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[5]), bv, c5);
+            c6 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[6]), bv, c6);
+            c7 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[7]), bv, c7);
+            c8 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[8]), bv, c8);
+            c9 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[9]), bv, c9);
             a += aStep;
             b += bStep;
         }

@@ -21,7 +21,7 @@ public static class SgemmPaths
 {
     /// <summary>The fastest path this process can run.</summary>
     public static SgemmPath Best { get; } =
-        Vector512.IsHardwareAccelerated && Avx512F.IsSupported ? SgemmPath.Vector512
+        Avx512F.IsSupported ? SgemmPath.Vector512
         : Vector256.IsHardwareAccelerated && Fma.IsSupported ? SgemmPath.Vector256
         : SgemmPath.Scalar;
 
@@ -30,7 +30,9 @@ public static class SgemmPaths
     {
         SgemmPath.Scalar => true,
         SgemmPath.Vector256 => Vector256.IsHardwareAccelerated && Fma.IsSupported,
-        SgemmPath.Vector512 => Vector512.IsHardwareAccelerated && Avx512F.IsSupported,
+        // Vector512.IsHardwareAccelerated may report false on CPUs the runtime suspects of down-clocking under
+        // 512-bit code, while the AVX-512 instructions themselves are available; the kernel uses them directly.
+        SgemmPath.Vector512 => Avx512F.IsSupported,
         _ => false,
     };
 

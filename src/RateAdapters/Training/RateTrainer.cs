@@ -82,6 +82,9 @@ public sealed partial class RateTrainer : IDisposable
         }
     }
 
+    /// <summary>The network itself (tests compare its matrices with reference implementations).</summary>
+    internal RateNetwork Network => _network;
+
     /// <summary>The model being trained.</summary>
     public ModelSpec Model => _model;
 
