@@ -37,6 +37,12 @@ internal static class GraphValidator
         }
 
         var projByName = projections.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        foreach (ProjectionSpec proj in projections.Where(p => p.Bidirectional && p.SharedWith is null))
+        {
+            throw new GraphValidationException($"projection '{proj.Name}'", "Bidirectional",
+                "a bidirectional projection is the reverse use of a forward projection; name it in SharedWith");
+        }
+
         foreach (ProjectionSpec proj in projections.Where(p => p.SharedWith is not null))
         {
             string obj = $"projection '{proj.Name}'";

@@ -18,4 +18,14 @@ public sealed record PopulationSpec(
     TransferFunction Transfer,
     Channel Channel,
     PopulationRole Role,
-    double DropoutProbability = 0.0);
+    double DropoutProbability = 0.0)
+{
+    /// <summary>
+    /// The transfer function g a forward cell applies to the summed learning-channel input it receives, before
+    /// multiplying by its own f'(S) — the "lc-tanh" variant of section 4.1.1 (Figure 7) in Conjoined and
+    /// Bidirectional networks, whose learning channel has no cells of its own. <see cref="TransferFunction.Identity"/>
+    /// (the default) is the linear learning channel of BP, RBP and SRBP (eqs. 6, 9, 11). Learning-channel
+    /// populations use <see cref="Transfer"/> instead.
+    /// </summary>
+    public TransferFunction LearningTransfer { get; init; } = TransferFunction.Identity;
+}

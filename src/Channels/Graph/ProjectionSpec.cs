@@ -24,4 +24,13 @@ public sealed record ProjectionSpec(
     WeightInit Init,
     PlasticitySpec Rule,
     int Delay = 1,
-    string? SharedWith = null);
+    string? SharedWith = null)
+{
+    /// <summary>
+    /// True when this learning-channel projection is not a separate set of synapses at all but the forward
+    /// projection named by <see cref="SharedWith"/> carrying signals in the reverse direction (the Bidirectional
+    /// case, Architecture 1 of section 3.5): one physical synapse, one weight, used both ways. Requires
+    /// <see cref="SharedWith"/>; engines treat it exactly like declared sharing, the symmetry audit does not.
+    /// </summary>
+    public bool Bidirectional { get; init; }
+}
