@@ -1,3 +1,5 @@
+using NeuroLc.Host.Cli;
+
 namespace NeuroLc.Host;
 
 /// <summary>The <c>neurolc</c> command-line entry point.</summary>
@@ -5,7 +7,10 @@ public static class Program
 {
     public static int Main(string[] args)
     {
-        Console.Error.WriteLine("neurolc: no commands yet");
-        return 2;
+        var services = new AppServices(
+            () => throw new Training.UsageException("this build has no training engine yet"),
+            Console.Out,
+            Console.Error);
+        return CommandLineApp.Invoke(services, args);
     }
 }

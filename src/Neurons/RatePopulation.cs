@@ -1,0 +1,145 @@
+namespace NeuroLc.Neurons;
+
+/// <summary>
+/// The state of a population of rate cells, stored as structure-of-arrays. Every array entry belongs to exactly
+/// one cell and holds only that cell's own state: its summed input from its own channel S, the input that
+/// arrived from the opposite channel (<see cref="Other"/>), its output O and f'(S), the outputs it had in
+/// phases 0/1/2, its local error R, the signal it currently sends into the learning channel, its dropout
+/// "failed" flag and — for output cells only — the target. A cell's random stream is
+/// <see cref="CounterRng"/> keyed by its global id.
+/// </summary>
+public sealed class RatePopulation
+{
+    /// <summary>Allocates the state of <paramref name="size"/> cells.</summary>
+    public RatePopulation(string name, int size, int firstCellId, TransferFunction transfer, Channel channel, bool isOutput, double dropout)
+    {
+        if (size < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(size), size, $"population '{name}' needs at least one cell");
+        }
+
+        Name = name;
+        Size = size;
+        FirstCellId = firstCellId;
+        Transfer = transfer;
+        Channel = channel;
+        IsOutput = isOutput;
+        DropoutProbability = dropout;
+        S = new float[size];
+        Other = new float[size];
+        O = new float[size];
+        FPrime = new float[size];
+        O0 = new float[size];
+        O1 = new float[size];
+        O2 = new float[size];
+        R = new float[size];
+        LearningOutput = new float[size];
+        Failed = new bool[size];
+        Target = isOutput ? new float[size] : null;
+    }
+
+    /// <summary>Population name.</summary>
+    public string Name { get; }
+
+    /// <summary>Number of cells.</summary>
+    public int Size { get; }
+
+    /// <summary>Global id of cell 0; cell i has id FirstCellId + i.</summary>
+    public int FirstCellId { get; }
+
+    /// <summary>Transfer function f (g for learning-channel cells).</summary>
+    public TransferFunction Transfer { get; }
+
+    /// <summary>The cells' channel.</summary>
+    public Channel Channel { get; }
+
+    /// <summary>Whether these are output cells (they hold targets).</summary>
+    public bool IsOutput { get; }
+
+    /// <summary>Dropout probability p.</summary>
+    public double DropoutProbability { get; }
+
+    /// <summary>Summed input from the cell's own channel.</summary>
+    public float[] S { get; }
+
+    /// <summary>Summed input from the opposite channel (a forward cell's lateral learning-channel input).</summary>
+    public float[] Other { get; }
+
+    /// <summary>Current output.</summary>
+    public float[] O { get; }
+
+    /// <summary>f'(S).</summary>
+    public float[] FPrime { get; }
+
+    /// <summary>Output at t = 0.</summary>
+    public float[] O0 { get; }
+
+    /// <summary>Output at t = 1.</summary>
+    public float[] O1 { get; }
+
+    /// <summary>Output at t = 2.</summary>
+    public float[] O2 { get; }
+
+    /// <summary>Local error R.</summary>
+    public float[] R { get; }
+
+    /// <summary>What the cell currently sends into the learning channel.</summary>
+    public float[] LearningOutput { get; }
+
+    /// <summary>Dropout: the cell failed for the current example and outputs 0.</summary>
+    public bool[] Failed { get; }
+
+    /// <summary>Targets (output cells only, else null).</summary>
+    public float[]? Target { get; }
+
+    /// <summary>
+    /// O = f(S + extra) for every cell, dropout applied (a failed cell outputs 0; survivors are scaled by 1/(1−p)
+    /// so the expected output is unchanged). Softmax populations normalise laterally. When
+    /// <paramref name="updateDerivative"/> is set, f'(S + extra) is stored too; the feedback phases leave the
+    /// forward derivative f'(S) of t = 0 in place (eq. 18 uses it).
+    /// </summary>
+    public void Activate(ReadOnlySpan<float> extra, bool useDropout, bool updateDerivative = true)
+    {
+        Span<float> o = O;
+        if (Transfer == TransferFunction.Softmax)
+        {
+            // Lateral normalisation of the output population (see TransferFunctions.SoftmaxInPlace).
+            TransferFunctions.SoftmaxInPlace(S, o);
+            for (int i = 0; i < Size; i++)
+            {
+                FPrime[i] = TransferFunctions.Derivative(Transfer, S[i], o[i]);
+            }
+
+            return;
+        }
+
+        float scale = useDropout && DropoutProbability > 0 ? (float)(1.0 / (1.0 - DropoutProbability)) : 1f;
+        for (int i = 0; i < Size; i++)
+        {
+            float s = extra.IsEmpty ? S[i] : S[i] + extra[i];
+            float value = TransferFunctions.Apply(Transfer, s);
+            if (updateDerivative)
+            {
+                FPrime[i] = TransferFunctions.Derivative(Transfer, s, value);
+            }
+
+            o[i] = useDropout && Failed[i] ? 0f : value * scale;
+        }
+    }
+
+    /// <summary>Draws every cell's dropout flag for example number <paramref name="example"/> from its own stream.</summary>
+    public void DrawDropout(ulong seed, long example)
+    {
+        for (int i = 0; i < Size; i++)
+        {
+            Failed[i] = DropoutProbability > 0
+                && CounterRng.UniformDouble(seed, (ulong)(FirstCellId + i), (ulong)example) < DropoutProbability;
+        }
+    }
+
+    /// <summary>Clears every dropout flag (evaluation: no dropout).</summary>
+    public void ClearDropout() => Array.Clear(Failed);
+
+    /// <summary>Names a cell for error messages, e.g. "cell 12 (h1[3])".</summary>
+    public string DescribeCell(int index) => $"cell {FirstCellId + index} ({Name}[{index}])";
+}

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using NeuroLc.RateAdapters.Data;
+using NeuroLc.RateAdapters.Training;
+
+namespace NeuroLc.RateAdapters.Benchmarks;
+
+/// <summary>
+/// The `neurolc bench rate` measurement. fig7: 784-100×4-10 tanh, softmax, batch 100, lr 0.1, on Fashion-MNIST when
+/// installed (else MNIST-shaped patterns). fig12: 2-500×5-1 ReLU, logistic output, batch 100, lr 0.01, on f_1 data.
+/// A short warm-up run (JIT, caches) precedes the timed run; the timing covers minibatch steps only.
+/// </summary>
+public static class RateBench
+{
+    /// <summary>Trains <paramref name="network"/> ("fig7" or "fig12") with <paramref name="algorithm"/> on <paramref name="examples"/> examples and times it.</summary>
+    public static RateBenchResult Run(string network, Algorithm algorithm, int examples, ulong seed, int threads = 2)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        if (examples < 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(examples), examples, "At least one minibatch of 100 examples is needed.");
+        }
+
+        (ModelSpec model, TrainingSpec training, Dataset data, string source) = network.ToLowerInvariant() switch
+        {
+            "fig7" => Fig7(algorithm, examples, seed, threads),
+            "fig12" => Fig12(algorithm, examples, seed, threads),
+            _ => throw new ArgumentException($"Unknown network '{network}': expected fig7 or fig12.", nameof(network)),
+        };
+
+        using (var warm = new RateTrainer(model, training, data, null))
+        {
+            for (int i = 0; i < 40 && warm.Step(); i++)
+            {
+            }
+        }
+
+        using var trainer = new RateTrainer(model, training, data, null);
+        long steps = examples / training.BatchSize;
+        var watch = Stopwatch.StartNew();
+        for (long s = 0; s < steps; s++)
+        {
+            if (!trainer.Step())
+            {
+                watch.Stop();
+                trainer.EndEpoch();
+                watch.Start();
+                trainer.Step();
+            }
+        }
+
+        watch.Stop();
+        long done = steps * training.BatchSize;
+        double seconds = watch.Elapsed.TotalSeconds;
+        double? gflops = network.Equals("fig12", StringComparison.OrdinalIgnoreCase)
+            ? FlopsPerExample(model) * done / seconds / 1e9
+            : null;
+        return new RateBenchResult(network.ToLowerInvariant(), algorithm.ToString().ToLowerInvariant(), threads, source, done, seconds,
+            trainer.SynapseCount * done / seconds, gflops, seconds / done * 60000);
+    }
+
+    /// <summary>
+    /// Matrix flops per example: forward 2ΣW, weight gradients 2ΣW, plus the learning channel: BP/RBP 2Σ_{h≥2} n_{h−1}n_h,
+    /// SRBP 2Σ_{h&lt;L} n_L n_h.
+    /// </summary>
+    public static double FlopsPerExample(ModelSpec model)
+    {
+        int[] n = model.LayerSizes;
+        int L = n.Length - 1;
+        double weights = 0;
+        for (int h = 1; h <= L; h++)
+        {
+            weights += (double)n[h - 1] * n[h];
+        }
+
+        double channel = 0;
+        for (int h = 1; h < L; h++)
+        {
+            channel += model.Algorithm == Algorithm.SRBP ? (double)n[L] * n[h] : (double)n[h] * n[h + 1];
+        }
+
+        return (4 * weights) + (2 * channel);
+    }
+
+    private static (ModelSpec, TrainingSpec, Dataset, string) Fig7(Algorithm algorithm, int examples, ulong seed, int threads)
+    {
+        var model = new ModelSpec { LayerSizes = [784, 100, 100, 100, 100, 10], Hidden = Activation.Tanh, Algorithm = algorithm };
+        var training = new TrainingSpec { BatchSize = 100, LearningRate = 0.1f, Seed = seed, Threads = threads };
+        int count = Math.Min(examples, 60000);
+        Dataset data;
+        string source;
+        if (Directory.Exists(MnistFormat.FashionMnistFolder))
+        {
+            data = MnistFormat.LoadPair(MnistFormat.FashionMnistFolder, "train", count);
+            source = "fashion-mnist";
+        }
+        else
+        {
+            data = MnistLikePatterns.Generate(count, seed);
+            source = "mnist-like patterns";
+        }
+
+        return (model, training, data, source);
+    }
+
+    private static (ModelSpec, TrainingSpec, Dataset, string) Fig12(Algorithm algorithm, int examples, ulong seed, int threads)
+    {
+        var model = new ModelSpec
+        {
+            LayerSizes = [2, 500, 500, 500, 500, 500, 1],
+            Hidden = Activation.Relu,
+            Output = OutputKind.Logistic,
+            Algorithm = algorithm,
+        };
+        var training = new TrainingSpec { BatchSize = 100, LearningRate = 0.01f, Decay = 1e-5f, Seed = seed, Threads = threads };
+        return (model, training, SyntheticFk.Generate(1, Math.Min(examples, 100_000), seed), "f1");
+    }
+}

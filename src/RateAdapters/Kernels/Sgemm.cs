@@ -1,0 +1,344 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace NeuroLc.RateAdapters.Kernels;
+
+/// <summary>
+/// Single-precision matrix product C ← α·op(A)·op(B) + β·C on row-major storage, op(X) = X or Xᵀ (BLAS sgemm).
+/// The shapes the training loop needs are all served without explicit transposes: forward X·W (NN), backward
+/// δ·Wᵀ (NT, B is packed into 16-column panels) and the weight gradient Xᵀ·δ (TN, A is read in place).
+/// C is cut into MR×16 register blocks (<see cref="SgemmMicroKernels"/>); rows are split between at most two threads at
+/// a fixed block boundary. Each element of C is one fixed-order chain over k, so the result is bit-identical for any
+/// thread count. β = 0 never reads C (NaN in C is overwritten).
+/// </summary>
+public sealed unsafe class Sgemm : IDisposable
+{
+    private const int Nr = SgemmMicroKernels.Columns;
+    private const long ParallelFlops = 400_000;
+
+    private readonly WorkerPair _workers;
+    private readonly SgemmPath _path;
+    private readonly int _mr;
+    private readonly Action<int> _part;
+    private readonly float[][] _aPack = [[], []];
+    private float[] _bPack = [];
+
+    // Arguments of the call in flight, read by both parts.
+    private bool _transA;
+    private int _m;
+    private int _n;
+    private int _k;
+    private float _alpha;
+    private float _beta;
+    private float* _a;
+    private int _lda;
+    private float* _bFull;
+    private int _ldb;
+    private float* _bPacked;
+    private int _packedFrom;
+    private float* _c;
+    private int _ldc;
+    private int _split;
+
+    /// <summary>Creates a product engine using <paramref name="threads"/> (1 or 2) threads and the fastest path.</summary>
+    public Sgemm(int threads)
+        : this(threads, SgemmPaths.Best)
+    {
+    }
+
+    /// <summary>Creates a product engine using the given micro-kernel path (which must be supported).</summary>
+    public Sgemm(int threads, SgemmPath path)
+    {
+        if (!SgemmPaths.IsSupported(path))
+        {
+            throw new ArgumentException($"SGEMM path {path} is not supported by this process.", nameof(path));
+        }
+
+        _path = path;
+        _mr = SgemmPaths.RowsPerBlock(path);
+        _workers = new WorkerPair(threads);
+        _part = RunPart;
+    }
+
+    /// <summary>Threads used (1 or 2).</summary>
+    public int Threads => _workers.Threads;
+
+    /// <summary>The micro-kernel path in use.</summary>
+    public SgemmPath Path => _path;
+
+    /// <summary>C ← α·op(A)·op(B) + β·C with op(A) m×k and op(B) k×n, row-major with leading dimensions lda, ldb, ldc.</summary>
+    public void Multiply(bool transposeA, bool transposeB, int m, int n, int k, float alpha,
+        ReadOnlySpan<float> a, int lda, ReadOnlySpan<float> b, int ldb, float beta, Span<float> c, int ldc)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(m);
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        CheckOperand(a, nameof(a), transposeA ? k : m, transposeA ? m : k, lda);
+        CheckOperand(b, nameof(b), transposeB ? n : k, transposeB ? k : n, ldb);
+        CheckOperand(c, nameof(c), m, n, ldc);
+        fixed (float* pa = a, pb = b, pc = c)
+        {
+            Multiply(transposeA, transposeB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
+        }
+    }
+
+    /// <summary>Pointer form of <see cref="Multiply(bool, bool, int, int, int, float, ReadOnlySpan{float}, int, ReadOnlySpan{float}, int, float, Span{float}, int)"/>; the caller guarantees the extents.</summary>
+    internal void Multiply(bool transposeA, bool transposeB, int m, int n, int k, float alpha,
+        float* a, int lda, float* b, int ldb, float beta, float* c, int ldc)
+    {
+        if (m == 0 || n == 0)
+        {
+            return;
+        }
+
+        _transA = transposeA;
+        _m = m;
+        _n = n;
+        _k = k;
+        _alpha = alpha;
+        _beta = beta;
+        _a = a;
+        _lda = lda;
+        _c = c;
+        _ldc = ldc;
+        _ldb = ldb;
+        PackB(transposeB, b, ldb);
+
+        // Rows split at a register-block boundary: each half is whole blocks except the very last.
+        int blocks = (m + _mr - 1) / _mr;
+        bool parallel = _workers.Threads == 2 && blocks >= 2 && 2L * m * n * k >= ParallelFlops;
+        _split = parallel ? Math.Min(m, ((blocks + 1) / 2) * _mr) : m;
+        if (parallel)
+        {
+            _workers.Run(_part);
+        }
+        else
+        {
+            RunPart(0);
+        }
+
+        _a = null;
+        _bFull = null;
+        _bPacked = null;
+        _c = null;
+    }
+
+    /// <summary>
+    /// Prepares op(B) panels: without transpose, the full 16-column panels are read in place and only the ragged last
+    /// panel is copied (zero-padded); with transpose every panel is packed once, before the threads start.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void PackB(bool transposeB, float* b, int ldb)
+    {
+        int panels = (_n + Nr - 1) / Nr;
+        _packedFrom = transposeB ? 0 : _n / Nr;
+        int packedPanels = panels - _packedFrom;
+        _bFull = b;
+        if (packedPanels == 0)
+        {
+            _bPacked = null;
+            return;
+        }
+
+        int need = packedPanels * _k * Nr;
+        if (_bPack.Length < need)
+        {
+            _bPack = GC.AllocateUninitializedArray<float>(need, pinned: true);
+        }
+
+        float* dst = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_bPack));
+        _bPacked = dst;
+        for (int panel = _packedFrom; panel < panels; panel++)
+        {
+            int j0 = panel * Nr;
+            int cols = Math.Min(Nr, _n - j0);
+            float* d = dst + ((long)(panel - _packedFrom) * _k * Nr);
+            if (cols < Nr)
+            {
+                new Span<float>(d, _k * Nr).Clear();
+            }
+
+            if (transposeB)
+            {
+                for (int jj = 0; jj < cols; jj++)
+                {
+                    float* src = b + ((long)(j0 + jj) * ldb);
+                    for (int p = 0; p < _k; p++)
+                    {
+                        d[(p * Nr) + jj] = src[p];
+                    }
+                }
+            }
+            else
+            {
+                for (int p = 0; p < _k; p++)
+                {
+                    new ReadOnlySpan<float>(b + ((long)p * ldb) + j0, cols).CopyTo(new Span<float>(d + (p * Nr), cols));
+                }
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void RunPart(int part)
+    {
+        int r0 = part == 0 ? 0 : _split;
+        int r1 = part == 0 ? _split : _m;
+        if (r0 >= r1)
+        {
+            return;
+        }
+
+        int mr = _mr;
+        int k = _k;
+        int aNeed = Math.Max(1, k) * mr;
+        if (_aPack[part].Length < aNeed)
+        {
+            _aPack[part] = GC.AllocateUninitializedArray<float>(aNeed, pinned: true);
+        }
+
+        float* aBuf = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_aPack[part]));
+        float* tile = stackalloc float[mr * Nr];
+        int panels = (_n + Nr - 1) / Nr;
+        for (int i0 = r0; i0 < r1; i0 += mr)
+        {
+            int rows = Math.Min(mr, r1 - i0);
+            float* aBlock;
+            nint aStep;
+            if (_transA && rows == mr)
+            {
+                // op(A)[i, p] = A[p, i]: the MR values of one step p are already consecutive.
+                aBlock = _a + i0;
+                aStep = _lda;
+            }
+            else
+            {
+                PackA(aBuf, i0, rows);
+                aBlock = aBuf;
+                aStep = mr;
+            }
+
+            for (int panel = 0; panel < panels; panel++)
+            {
+                int j0 = panel * Nr;
+                float* bBlock;
+                nint bStep;
+                if (panel < _packedFrom)
+                {
+                    bBlock = _bFull + j0;
+                    bStep = _ldb;
+                }
+                else
+                {
+                    bBlock = _bPacked + ((long)(panel - _packedFrom) * k * Nr);
+                    bStep = Nr;
+                }
+
+                switch (_path)
+                {
+                    case SgemmPath.Vector512:
+                        SgemmMicroKernels.Block512(k, aBlock, aStep, bBlock, bStep, tile);
+                        break;
+                    case SgemmPath.Vector256:
+                        SgemmMicroKernels.Block256(k, aBlock, aStep, bBlock, bStep, tile);
+                        break;
+                    default:
+                        SgemmMicroKernels.BlockScalar(k, aBlock, aStep, bBlock, bStep, tile);
+                        break;
+                }
+
+                StoreTile(tile, i0, rows, j0, Math.Min(Nr, _n - j0));
+            }
+        }
+    }
+
+    /// <summary>Copies rows i0..i0+rows of op(A) into a step-major MR-wide panel, zero-padding missing rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void PackA(float* dst, int i0, int rows)
+    {
+        int mr = _mr;
+        int k = _k;
+        if (rows < mr)
+        {
+            new Span<float>(dst, k * mr).Clear();
+        }
+
+        if (_transA)
+        {
+            for (int p = 0; p < k; p++)
+            {
+                float* src = _a + ((long)p * _lda) + i0;
+                for (int i = 0; i < rows; i++)
+                {
+                    dst[(p * mr) + i] = src[i];
+                }
+            }
+        }
+        else
+        {
+            for (int i = 0; i < rows; i++)
+            {
+                float* src = _a + ((long)(i0 + i) * _lda);
+                float* d = dst + i;
+                for (int p = 0; p < k; p++)
+                {
+                    d[p * mr] = src[p];
+                }
+            }
+        }
+    }
+
+    /// <summary>C block ← α·tile + β·C block; β = 0 does not read C.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void StoreTile(float* tile, int i0, int rows, int j0, int cols)
+    {
+        float alpha = _alpha;
+        float beta = _beta;
+        for (int i = 0; i < rows; i++)
+        {
+            float* t = tile + (i * Nr);
+            float* c = _c + ((long)(i0 + i) * _ldc) + j0;
+            if (cols == Nr && _path == SgemmPath.Vector512)
+            {
+                Vector512<float> acc = Vector512.Load(t) * alpha;
+                if (beta != 0f)
+                {
+                    acc = Avx512F.FusedMultiplyAdd(Vector512.Create(beta), Vector512.Load(c), acc);
+                }
+
+                acc.Store(c);
+                continue;
+            }
+
+            for (int j = 0; j < cols; j++)
+            {
+                float v = alpha * t[j];
+                c[j] = beta == 0f ? v : (beta * c[j]) + v;
+            }
+        }
+    }
+
+    private static void CheckOperand(ReadOnlySpan<float> x, string name, int rows, int cols, int ld)
+    {
+        if (rows == 0 || cols == 0)
+        {
+            return;
+        }
+
+        if (ld < cols)
+        {
+            throw new ArgumentException($"Leading dimension {ld} of {name} is smaller than its {cols} columns.", name);
+        }
+
+        long need = ((long)(rows - 1) * ld) + cols;
+        if (x.Length < need)
+        {
+            throw new ArgumentException($"{name} holds {x.Length} floats; a {rows}×{cols} matrix with leading dimension {ld} needs {need}.", name);
+        }
+    }
+
+    /// <summary>Stops the worker thread.</summary>
+    public void Dispose() => _workers.Dispose();
+}

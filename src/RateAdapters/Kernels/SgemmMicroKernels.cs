@@ -1,0 +1,116 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace NeuroLc.RateAdapters.Kernels;
+
+/// <summary>
+/// Register-blocked inner products of SGEMM: an MR×16 block of C accumulated in registers,
+/// tile[i, j] = Σ_p a[p·aStep + i] · b[p·bStep + j]. The A block is read column by column (MR consecutive floats per
+/// step p, either a packed panel or the rows of a transposed operand) and broadcast; the B block is 16 consecutive
+/// floats per p. Every element is one chain of fused multiply-adds in increasing p, so the value of C[i, j] does not
+/// depend on where the block sits or on which thread computes it.
+/// </summary>
+internal static unsafe class SgemmMicroKernels
+{
+    /// <summary>Columns of the register block (NR).</summary>
+    public const int Columns = 16;
+
+    /// <summary>10×16 block: ten 512-bit accumulators, enough independent FMA chains to hide the 4-cycle latency on two ports.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Block512(int k, float* a, nint aStep, float* b, nint bStep, float* tile)
+    {
+        Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default;
+        Vector512<float> c5 = default, c6 = default, c7 = default, c8 = default, c9 = default;
+        for (int p = 0; p < k; p++)
+        {
+            Vector512<float> bv = Vector512.Load(b);
+            c0 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[0]), bv, c0);
+            c1 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[1]), bv, c1);
+            c2 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[2]), bv, c2);
+            c3 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[3]), bv, c3);
+            c4 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[4]), bv, c4);
+            c5 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[5]), bv, c5);
+            c6 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[6]), bv, c6);
+            c7 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[7]), bv, c7);
+            c8 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[8]), bv, c8);
+            c9 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[9]), bv, c9);
+            a += aStep;
+            b += bStep;
+        }
+
+        c0.Store(tile);
+        c1.Store(tile + 16);
+        c2.Store(tile + 32);
+        c3.Store(tile + 48);
+        c4.Store(tile + 64);
+        c5.Store(tile + 80);
+        c6.Store(tile + 96);
+        c7.Store(tile + 112);
+        c8.Store(tile + 128);
+        c9.Store(tile + 144);
+    }
+
+    /// <summary>5×16 block: two 256-bit accumulators per row, ten in all.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Block256(int k, float* a, nint aStep, float* b, nint bStep, float* tile)
+    {
+        Vector256<float> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default;
+        Vector256<float> d0 = default, d1 = default, d2 = default, d3 = default, d4 = default;
+        for (int p = 0; p < k; p++)
+        {
+            Vector256<float> lo = Vector256.Load(b);
+            Vector256<float> hi = Vector256.Load(b + 8);
+            Vector256<float> x = Vector256.Create(a[0]);
+            c0 = Vector256.FusedMultiplyAdd(x, lo, c0);
+            d0 = Vector256.FusedMultiplyAdd(x, hi, d0);
+            x = Vector256.Create(a[1]);
+            c1 = Vector256.FusedMultiplyAdd(x, lo, c1);
+            d1 = Vector256.FusedMultiplyAdd(x, hi, d1);
+            x = Vector256.Create(a[2]);
+            c2 = Vector256.FusedMultiplyAdd(x, lo, c2);
+            d2 = Vector256.FusedMultiplyAdd(x, hi, d2);
+            x = Vector256.Create(a[3]);
+            c3 = Vector256.FusedMultiplyAdd(x, lo, c3);
+            d3 = Vector256.FusedMultiplyAdd(x, hi, d3);
+            x = Vector256.Create(a[4]);
+            c4 = Vector256.FusedMultiplyAdd(x, lo, c4);
+            d4 = Vector256.FusedMultiplyAdd(x, hi, d4);
+            a += aStep;
+            b += bStep;
+        }
+
+        c0.Store(tile);
+        d0.Store(tile + 8);
+        c1.Store(tile + 16);
+        d1.Store(tile + 24);
+        c2.Store(tile + 32);
+        d2.Store(tile + 40);
+        c3.Store(tile + 48);
+        d3.Store(tile + 56);
+        c4.Store(tile + 64);
+        d4.Store(tile + 72);
+    }
+
+    /// <summary>4×16 block in scalar arithmetic (separate multiply and add), the fallback without intrinsics.</summary>
+    public static void BlockScalar(int k, float* a, nint aStep, float* b, nint bStep, float* tile)
+    {
+        const int rows = 4;
+        new Span<float>(tile, rows * Columns).Clear();
+        for (int p = 0; p < k; p++)
+        {
+            for (int i = 0; i < rows; i++)
+            {
+                float x = a[i];
+                float* t = tile + (i * Columns);
+                for (int j = 0; j < Columns; j++)
+                {
+                    t[j] += x * b[j];
+                }
+            }
+
+            a += aStep;
+            b += bStep;
+        }
+    }
+}

@@ -1,0 +1,338 @@
+using System.Numerics.Tensors;
+using NeuroLc.RateAdapters.Kernels;
+
+namespace NeuroLc.RateAdapters.Training;
+
+/// <summary>The learning channel (eqs. 5–19) and the updates of <see cref="RateNetwork"/>.</summary>
+internal sealed unsafe partial class RateNetwork
+{
+    private bool Adaptive => _spec.LearningChannelRule != LearningChannelRule.Fixed;
+
+    private bool Skipped => _spec.Algorithm == Algorithm.SRBP;
+
+    /// <summary>
+    /// Allocates the learning-channel matrices, all stored from × to. Conjoined RBP: C^h (n_h × n_{h−1}) for h = 2..L.
+    /// Conjoined SRBP: C^h (n_L × n_h) for h = 1..L−1. Distinct: D^h (source × M_h, source = λ^{h+1} when chained
+    /// or E when skipped), C′^h (M_h × n_h) and, with A′, A′^h (n_h × M_h).
+    /// </summary>
+    private void BuildLearningChannel()
+    {
+        int L = _layers;
+        double? std = _spec.LearningChannelInitStd;
+        if (_spec.Algorithm == Algorithm.BP)
+        {
+            return;
+        }
+
+        bool adaptive = Adaptive;
+        if (_spec.Architecture == ChannelArchitecture.Conjoined)
+        {
+            for (int h = 1; h < L; h++)
+            {
+                int fb = Skipped ? h : h + 1;
+                int rows = Skipped ? _n[L] : _n[h + 1];
+                var c = new WeightMatrix(fb, "learning", rows, _n[h], isBias: false, adaptive, _momentum);
+                c.Initialize(_spec.Init, std, _seed, 100 + (ulong)fb);
+                _feedback[fb] = c;
+                if (adaptive && _lcTanh)
+                {
+                    _post[h] = WeightMatrix.Pinned(_batch * _n[h]);
+                }
+
+                if (_spec.LearningChannelRule == LearningChannelRule.Stdp)
+                {
+                    _o1[h] = WeightMatrix.Pinned(_batch * _n[h]);
+                    _o2[h] = WeightMatrix.Pinned(_batch * _n[h]);
+                }
+            }
+
+            return;
+        }
+
+        int[] widths = _spec.LearningChannelWidths!;
+        for (int h = 1; h < L; h++)
+        {
+            int m = widths[h - 1];
+            int source = !Skipped && h < L - 1 ? widths[h] : _n[L];
+            var d = new WeightMatrix(h, "learning", source, m, isBias: false, adaptive && _spec.LateralA, _momentum);
+            d.Initialize(_spec.Init, std, _seed, 200 + (ulong)h);
+            _feedback[h] = d;
+            var cp = new WeightMatrix(h, "lateral-C'", m, _n[h], isBias: false, adaptive, _momentum);
+            cp.Initialize(_spec.Init, std, _seed, 300 + (ulong)h);
+            _lateralC[h] = cp;
+            if (_spec.LateralA)
+            {
+                var ap = new WeightMatrix(h, "lateral-A'", _n[h], m, isBias: false, adaptive: false, _momentum);
+                ap.Initialize(_spec.Init, std, _seed, 400 + (ulong)h);
+                _lateralA[h] = ap;
+                _postLambda[h] = WeightMatrix.Pinned(_batch * m);
+            }
+
+            _zLambda[h] = WeightMatrix.Pinned(_batch * m);
+            _lambda[h] = _lcTanh ? WeightMatrix.Pinned(_batch * m) : _zLambda[h];
+            _lcMask[h] = _pLearning > 0f ? WeightMatrix.Pinned(_batch * m) : null;
+        }
+    }
+
+    /// <summary>
+    /// One minibatch update on the rows in the input/target buffers with learning rate <paramref name="lr"/>:
+    /// forward pass, learning channel, then all updates from the pre-update weights
+    /// (ΔW^h = η/B · (O^{h−1})ᵀ R^h, Δb^h = η/B · Σ R^h). Returns the summed training loss.
+    /// </summary>
+    public double TrainStep(int rows, float lr, long update, out int correct)
+    {
+        double loss = ForwardPass(rows, training: true, update, out correct);
+        if (_spec.Architecture == ChannelArchitecture.Distinct)
+        {
+            DistinctChannel(rows, update);
+        }
+        else if (_spec.LearningChannelRule == LearningChannelRule.Stdp)
+        {
+            StdpChannel(rows, update);
+        }
+        else
+        {
+            ConjoinedChannel(rows, update);
+        }
+
+        float alpha = lr / rows;
+        for (int h = 1; h <= _layers; h++)
+        {
+            float* input = WeightMatrix.Address(_od[h - 1]);
+            Update(_w[h], input, WeightMatrix.Address(_signal[h]), rows, alpha);
+            UpdateBias(_b[h], _signal[h], rows, alpha);
+        }
+
+        if (Adaptive)
+        {
+            UpdateLearningChannel(rows, alpha);
+        }
+
+        return loss;
+    }
+
+    /// <summary>
+    /// Conjoined BP/RBP/SRBP: Z^h = B^{h+1}(W^{h+1})ᵀ (BP, eq. 7), R^{h+1}C^{h+1} (RBP, eq. 10) or E C^h
+    /// (SRBP, eq. 11); R^h = f′(S^h) ⊙ g(Z^h).
+    /// </summary>
+    private void ConjoinedChannel(int rows, long update)
+    {
+        int L = _layers;
+        for (int h = L - 1; h >= 1; h--)
+        {
+            int n = _n[h];
+            float* z = WeightMatrix.Address(_z[h]);
+            if (_spec.Algorithm == Algorithm.BP)
+            {
+                _gemm.Multiply(false, true, rows, n, _n[h + 1], 1f, WeightMatrix.Address(_signal[h + 1]), _n[h + 1], _w[h + 1].Ptr, _n[h + 1], 0f, z, n);
+            }
+            else
+            {
+                int src = Skipped ? L : h + 1;
+                WeightMatrix c = _feedback[Skipped ? h : h + 1]!;
+                _gemm.Multiply(false, false, rows, n, _n[src], 1f, WeightMatrix.Address(_signal[src]), _n[src], c.Ptr, n, 0f, z, n);
+            }
+
+            FinishHiddenSignal(h, rows, update);
+        }
+    }
+
+    /// <summary>G = g(Z) (with learning-channel dropout), Hebbian post term O^h ⊙ g′(Z), then R^h = f′ ⊙ G (⊙ forward mask).</summary>
+    private void FinishHiddenSignal(int h, int rows, long update)
+    {
+        int size = rows * _n[h];
+        Span<float> g = _g[h].AsSpan(0, size);
+        if (_lcTanh)
+        {
+            TensorPrimitives.Tanh(_z[h].AsSpan(0, size), g);
+        }
+
+        if (_post[h] is { } post)
+        {
+            // g′(Z) = 1 − tanh²(Z): the derivative of the learning-channel cell in eq. 12.
+            ActivationKernels.DerivativeProduct(Activation.Tanh, g, _od[h].AsSpan(0, size), post.AsSpan(0, size));
+        }
+
+        ApplyLearningDropout(h, g, update);
+        Span<float> r = _signal[h].AsSpan(0, size);
+        ActivationKernels.DerivativeProduct(_spec.Hidden, _o[h].AsSpan(0, size), g, r);
+        if (_mask[h] is { } mask)
+        {
+            DropoutKernels.Apply(r, mask);
+        }
+    }
+
+    /// <summary>
+    /// STDP-like rule (eqs. 15–19): the layer's output with the feedback of the free output, O₁ = f(S^h + g(U₁)),
+    /// and with the target clamped, O₂ = f(S^h + g(U₂)); ΔO^h = O₂ − O₁ is the forward error (eq. 18). SRBP: U = O^L C^h
+    /// and T C^h. RBP (the chained analogue): U = O₁^{h+1} C^{h+1} and O₂^{h+1} C^{h+1}, starting from (O^L, T).
+    /// </summary>
+    private void StdpChannel(int rows, long update)
+    {
+        int L = _layers;
+        float* upper1 = WeightMatrix.Address(_o[L]);
+        float* upper2 = WeightMatrix.Address(_targets);
+        int upperWidth = _n[L];
+        for (int h = L - 1; h >= 1; h--)
+        {
+            int n = _n[h];
+            int size = rows * n;
+            WeightMatrix c = _feedback[Skipped ? h : h + 1]!;
+            _gemm.Multiply(false, false, rows, n, upperWidth, 1f, upper1, upperWidth, c.Ptr, n, 0f, WeightMatrix.Address(_z[h]), n);
+            _gemm.Multiply(false, false, rows, n, upperWidth, 1f, upper2, upperWidth, c.Ptr, n, 0f, WeightMatrix.Address(_g[h]), n);
+            Span<float> u1 = _z[h].AsSpan(0, size);
+            Span<float> u2 = _g[h].AsSpan(0, size);
+            if (_lcTanh)
+            {
+                TensorPrimitives.Tanh(u1, u1);
+                TensorPrimitives.Tanh(u2, u2);
+            }
+
+            ApplyLearningDropout(h, u1, update);
+            ApplyLearningDropout(h, u2, update);
+            Span<float> o1 = _o1[h].AsSpan(0, size);
+            Span<float> o2 = _o2[h].AsSpan(0, size);
+            ReadOnlySpan<float> s = _s[h].AsSpan(0, size);
+            TensorPrimitives.Add(s, u1, o1);
+            ActivationKernels.Apply(_spec.Hidden, o1, o1);
+            TensorPrimitives.Add(s, u2, o2);
+            ActivationKernels.Apply(_spec.Hidden, o2, o2);
+            Span<float> r = _signal[h].AsSpan(0, size);
+            TensorPrimitives.Subtract(o2, o1, r);
+            if (_mask[h] is { } mask)
+            {
+                DropoutKernels.Apply(r, mask);
+            }
+
+            if (!Skipped)
+            {
+                upper1 = WeightMatrix.Address(_o1[h]!);
+                upper2 = WeightMatrix.Address(_o2[h]!);
+                upperWidth = n;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Distinct channel: λ^h = g(D^h λ^{h+1}) chained (λ^L = E) or g(D^h E) skipped; R^h = f′(S^h) ⊙ (C′^h λ^h).
+    /// With A′ the learning-channel cells also see the forward activity O^h A′^h, the post term of their Hebbian rule.
+    /// </summary>
+    private void DistinctChannel(int rows, long update)
+    {
+        int L = _layers;
+        int[] widths = _spec.LearningChannelWidths!;
+        for (int h = L - 1; h >= 1; h--)
+        {
+            int m = widths[h - 1];
+            int n = _n[h];
+            (float[] source, int sourceWidth) = LambdaSource(h);
+            _gemm.Multiply(false, false, rows, m, sourceWidth, 1f, WeightMatrix.Address(source), sourceWidth, _feedback[h]!.Ptr, m, 0f, WeightMatrix.Address(_zLambda[h]!), m);
+            Span<float> lambda = _lambda[h]!.AsSpan(0, rows * m);
+            if (_lcTanh)
+            {
+                TensorPrimitives.Tanh(_zLambda[h]!.AsSpan(0, rows * m), lambda);
+            }
+
+            if (_postLambda[h] is { } postLambda && Adaptive)
+            {
+                _gemm.Multiply(false, false, rows, m, n, 1f, WeightMatrix.Address(_od[h]), n, _lateralA[h]!.Ptr, m, 0f, WeightMatrix.Address(postLambda), m);
+                if (_lcTanh)
+                {
+                    ActivationKernels.DerivativeProduct(Activation.Tanh, lambda, postLambda.AsSpan(0, rows * m), postLambda.AsSpan(0, rows * m));
+                }
+            }
+
+            ApplyLearningDropout(h, lambda, update);
+            _gemm.Multiply(false, false, rows, n, m, 1f, WeightMatrix.Address(_lambda[h]!), m, _lateralC[h]!.Ptr, n, 0f, WeightMatrix.Address(_z[h]), n);
+            Span<float> r = _signal[h].AsSpan(0, rows * n);
+            ActivationKernels.DerivativeProduct(_spec.Hidden, _o[h].AsSpan(0, rows * n), _z[h].AsSpan(0, rows * n), r);
+            if (_mask[h] is { } mask)
+            {
+                DropoutKernels.Apply(r, mask);
+            }
+        }
+    }
+
+    private (float[] Source, int Width) LambdaSource(int h) =>
+        !Skipped && h < _layers - 1 ? (_lambda[h + 1]!, _spec.LearningChannelWidths![h]) : (_signal[_layers], _n[_layers]);
+
+    private void ApplyLearningDropout(int h, Span<float> signal, long update)
+    {
+        if (_lcMask[h] is { } mask)
+        {
+            DropoutKernels.FillMask(mask.AsSpan(0, signal.Length), _pLearning, _seed, Stream(update, 1, h), 0);
+            DropoutKernels.Apply(signal, mask);
+        }
+    }
+
+    /// <summary>
+    /// Adaptive learning channel. Hebbian (eq. 12): ARBP ΔC^{h+1} = η (R^{h+1})ᵀ (O^h ⊙ g′), ASRBP ΔC^h = η Eᵀ (O^h ⊙ g′);
+    /// Distinct ΔC′^h = η (λ^h)ᵀ O^h and, with A′, ΔD^h = η (source)ᵀ (O^h A′^h ⊙ g′). STDP (eq. 19): ΔC = η (upper at
+    /// the clamped phase)ᵀ ΔO^h, i.e. Tᵀ ΔO^h for SRBP.
+    /// </summary>
+    private void UpdateLearningChannel(int rows, float alpha)
+    {
+        int L = _layers;
+        for (int h = 1; h < L; h++)
+        {
+            if (_spec.Architecture == ChannelArchitecture.Distinct)
+            {
+                Update(_lateralC[h]!, WeightMatrix.Address(_lambda[h]!), WeightMatrix.Address(_od[h]), rows, alpha);
+                if (_feedback[h]!.Adaptive)
+                {
+                    Update(_feedback[h]!, WeightMatrix.Address(LambdaSource(h).Source), WeightMatrix.Address(_postLambda[h]!), rows, alpha);
+                }
+
+                continue;
+            }
+
+            WeightMatrix c = _feedback[Skipped ? h : h + 1]!;
+            float* pre;
+            float* post;
+            if (_spec.LearningChannelRule == LearningChannelRule.Stdp)
+            {
+                pre = Skipped || h == L - 1 ? WeightMatrix.Address(_targets) : WeightMatrix.Address(_o2[h + 1]!);
+                post = WeightMatrix.Address(_signal[h]);
+            }
+            else
+            {
+                pre = WeightMatrix.Address(_signal[Skipped ? L : h + 1]);
+                post = WeightMatrix.Address(_post[h] ?? _od[h]);
+            }
+
+            Update(c, pre, post, rows, alpha);
+        }
+    }
+
+    /// <summary>
+    /// M ← M + α·Aᵀ·P (A rows×M.Rows, P rows×M.Cols), through the velocity V ← μV + α·AᵀP, M ← M + V with momentum.
+    /// </summary>
+    private void Update(WeightMatrix m, float* a, float* p, int rows, float alpha)
+    {
+        if (m.Velocity is { } v)
+        {
+            _gemm.Multiply(true, false, m.Rows, m.Cols, rows, alpha, a, m.Rows, p, m.Cols, _momentumValue, WeightMatrix.Address(v), m.Cols);
+            TensorPrimitives.Add(m.Values, v, m.Values);
+        }
+        else
+        {
+            _gemm.Multiply(true, false, m.Rows, m.Cols, rows, alpha, a, m.Rows, p, m.Cols, 1f, m.Ptr, m.Cols);
+        }
+    }
+
+    private void UpdateBias(WeightMatrix b, float[] signal, int rows, float alpha)
+    {
+        Span<float> grad = _biasGrad.AsSpan(0, b.Cols);
+        ActivationKernels.ColumnSums(signal, rows, grad);
+        if (b.Velocity is { } v)
+        {
+            TensorPrimitives.Multiply(v, _momentumValue, v);
+            TensorPrimitives.MultiplyAdd(grad, alpha, v, v);
+            TensorPrimitives.Add(b.Values, v, b.Values);
+        }
+        else
+        {
+            TensorPrimitives.MultiplyAdd(grad, alpha, b.Values, b.Values);
+        }
+    }
+}

@@ -1,0 +1,215 @@
+using System.Numerics.Tensors;
+using NeuroLc.RateAdapters.Kernels;
+
+namespace NeuroLc.RateAdapters.Training;
+
+/// <summary>
+/// Minibatch rate network of DESIGN.md section 5, rows = examples: S^h = O^{h−1} W^h + b^h, O^h = f(S^h),
+/// softmax or logistic output, E = T − O^L. This part holds the state and the forward pass; the learning channel
+/// and the updates are in RateNetwork.Backward.cs.
+/// </summary>
+internal sealed unsafe partial class RateNetwork : IDisposable
+{
+    private readonly ModelSpec _spec;
+    private readonly int _layers;
+    private readonly int[] _n;
+    private readonly int _batch;
+    private readonly ulong _seed;
+    private readonly Sgemm _gemm;
+    private readonly bool _momentum;
+    private readonly float _momentumValue;
+    private readonly bool _lcTanh;
+    private readonly float _pForward;
+    private readonly float _pLearning;
+
+    // Indexed by weight layer h = 1..L (index 0 unused).
+    private readonly WeightMatrix[] _w;
+    private readonly WeightMatrix[] _b;
+    private readonly WeightMatrix?[] _feedback;
+    private readonly WeightMatrix?[] _lateralC;
+    private readonly WeightMatrix?[] _lateralA;
+    private readonly float[][] _s;
+    private readonly float[][] _o;
+    private readonly float[][] _od;
+    private readonly float[]?[] _mask;
+    private readonly float[]?[] _lcMask;
+    private readonly float[][] _signal;
+    private readonly float[][] _z;
+    private readonly float[][] _g;
+    private readonly float[]?[] _post;
+    private readonly float[]?[] _lambda;
+    private readonly float[]?[] _zLambda;
+    private readonly float[]?[] _postLambda;
+    private readonly float[]?[] _o1;
+    private readonly float[]?[] _o2;
+    private readonly float[] _targets;
+    private readonly float[] _biasGrad;
+
+    /// <summary>Allocates every buffer for minibatches of up to <paramref name="batch"/> rows and initialises the weights.</summary>
+    public RateNetwork(ModelSpec spec, int batch, ulong seed, int threads, float momentum)
+    {
+        _spec = spec;
+        _n = spec.LayerSizes;
+        _layers = _n.Length - 1;
+        _batch = batch;
+        _seed = seed;
+        _momentumValue = momentum;
+        _momentum = momentum > 0f;
+        _lcTanh = spec.LearningChannelActivation == Activation.Tanh;
+        _pForward = (float)spec.DropoutForward;
+        _pLearning = (float)spec.DropoutLearningChannel;
+        _gemm = new Sgemm(threads);
+        int L = _layers;
+        _w = new WeightMatrix[L + 1];
+        _b = new WeightMatrix[L + 1];
+        _feedback = new WeightMatrix?[L + 1];
+        _lateralC = new WeightMatrix?[L + 1];
+        _lateralA = new WeightMatrix?[L + 1];
+        _s = new float[L + 1][];
+        _o = new float[L + 1][];
+        _od = new float[L + 1][];
+        _mask = new float[L + 1][];
+        _lcMask = new float[L + 1][];
+        _signal = new float[L + 1][];
+        _z = new float[L + 1][];
+        _g = new float[L + 1][];
+        _post = new float[L + 1][];
+        _lambda = new float[L + 1][];
+        _zLambda = new float[L + 1][];
+        _postLambda = new float[L + 1][];
+        _o1 = new float[L + 1][];
+        _o2 = new float[L + 1][];
+        _targets = WeightMatrix.Pinned(batch * _n[L]);
+        _biasGrad = WeightMatrix.Pinned(_n.Max());
+        _s[0] = WeightMatrix.Pinned(batch * _n[0]);
+        _o[0] = _s[0];
+        _od[0] = _s[0];
+        for (int h = 1; h <= L; h++)
+        {
+            _w[h] = new WeightMatrix(h, "forward", _n[h - 1], _n[h], isBias: false, adaptive: true, _momentum);
+            _w[h].Initialize(spec.Init, null, seed, (ulong)h);
+            _b[h] = new WeightMatrix(h, "forward", 1, _n[h], isBias: true, adaptive: true, _momentum);
+            int size = batch * _n[h];
+            _s[h] = WeightMatrix.Pinned(size);
+            _o[h] = WeightMatrix.Pinned(size);
+            _signal[h] = WeightMatrix.Pinned(size);
+            bool hidden = h < L;
+            _mask[h] = hidden && _pForward > 0f ? WeightMatrix.Pinned(size) : null;
+            _od[h] = _mask[h] is null ? _o[h] : WeightMatrix.Pinned(size);
+            if (hidden)
+            {
+                _z[h] = WeightMatrix.Pinned(size);
+                _g[h] = _lcTanh || spec.LearningChannelRule == LearningChannelRule.Stdp ? WeightMatrix.Pinned(size) : _z[h];
+                _lcMask[h] = _pLearning > 0f ? WeightMatrix.Pinned(size) : null;
+            }
+        }
+
+        BuildLearningChannel();
+    }
+
+    /// <summary>Weight layers L.</summary>
+    public int Layers => _layers;
+
+    /// <summary>Largest minibatch the buffers hold.</summary>
+    public int BatchCapacity => _batch;
+
+    /// <summary>Units per layer.</summary>
+    public IReadOnlyList<int> Sizes => _n;
+
+    /// <summary>Every matrix and bias in the fixed order used for hashing and checkpoints.</summary>
+    public IEnumerable<WeightMatrix> Parameters()
+    {
+        for (int h = 1; h <= _layers; h++)
+        {
+            yield return _w[h];
+            yield return _b[h];
+        }
+
+        for (int h = 1; h <= _layers; h++)
+        {
+            if (_feedback[h] is { } f)
+            {
+                yield return f;
+            }
+
+            if (_lateralC[h] is { } c)
+            {
+                yield return c;
+            }
+
+            if (_lateralA[h] is { } a)
+            {
+                yield return a;
+            }
+        }
+    }
+
+    /// <summary>Forward matrix W^h.</summary>
+    public WeightMatrix Forward(int h) => _w[h];
+
+    /// <summary>Conjoined feedback matrix at h (RBP: C^h carries layer h to h−1; SRBP: C^h carries E to h), or null.</summary>
+    public WeightMatrix? Feedback(int h) => _feedback[h];
+
+    /// <summary>Input rows of the next minibatch (write here before <see cref="TrainStep"/> or <see cref="Evaluate"/>).</summary>
+    public Span<float> InputBuffer => _s[0];
+
+    /// <summary>Target rows of the next minibatch.</summary>
+    public Span<float> TargetBuffer => _targets;
+
+    /// <summary>Output probabilities of the last pass (rows × n_L).</summary>
+    public ReadOnlySpan<float> Output => _o[_layers];
+
+    /// <summary>
+    /// Forward pass over the first <paramref name="rows"/> input rows; in training, inverted dropout on hidden units
+    /// (masks keyed by <paramref name="update"/>). Returns the summed loss and sets <paramref name="correct"/>.
+    /// </summary>
+    private double ForwardPass(int rows, bool training, long update, out int correct)
+    {
+        int L = _layers;
+        float* input = WeightMatrix.Address(_s[0]);
+        for (int h = 1; h <= L; h++)
+        {
+            int n = _n[h];
+            float* s = WeightMatrix.Address(_s[h]);
+            _gemm.Multiply(false, false, rows, n, _n[h - 1], 1f, input, _n[h - 1], _w[h].Ptr, n, 0f, s, n);
+            Span<float> sSpan = _s[h].AsSpan(0, rows * n);
+            if (h < L)
+            {
+                ActivationKernels.BiasActivation(sSpan, _b[h].Values.AsSpan(0, n), rows, _spec.Hidden, _o[h]);
+                if (training && _mask[h] is { } mask)
+                {
+                    DropoutKernels.FillMask(mask.AsSpan(0, rows * n), _pForward, _seed, Stream(update, 0, h), 0);
+                    TensorPrimitives.Multiply(_o[h].AsSpan(0, rows * n), mask.AsSpan(0, rows * n), _od[h].AsSpan(0, rows * n));
+                    input = WeightMatrix.Address(_od[h]);
+                }
+                else
+                {
+                    input = WeightMatrix.Address(_o[h]);
+                }
+            }
+            else
+            {
+                ActivationKernels.BiasActivation(sSpan, _b[h].Values.AsSpan(0, n), rows, Activation.Identity, _o[h]);
+            }
+        }
+
+        Span<float> output = _o[L].AsSpan(0, rows * _n[L]);
+        Span<float> error = _signal[L].AsSpan(0, rows * _n[L]);
+        return _spec.Output == OutputKind.Softmax
+            ? LossKernels.SoftmaxCrossEntropy(output, _targets, rows, _n[L], error, out correct)
+            : LossKernels.LogisticCrossEntropy(output, _targets, rows, _n[L], error, out correct);
+    }
+
+    /// <summary>Evaluation pass without dropout over the rows in the input/target buffers.</summary>
+    public double Evaluate(int rows, out int correct)
+    {
+        // Evaluation reads the undropped activations, so the dropout outputs are bypassed.
+        return ForwardPass(rows, training: false, 0, out correct);
+    }
+
+    /// <summary>Dropout stream id: one per (update, channel, layer).</summary>
+    private static ulong Stream(long update, int channel, int layer) => ((ulong)update << 8) | ((uint)channel << 6) | (uint)layer;
+
+    /// <summary>Stops the product engine's worker.</summary>
+    public void Dispose() => _gemm.Dispose();
+}

@@ -1,0 +1,73 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using NeuroLc.RateAdapters.Kernels;
+
+namespace NeuroLc.RateAdapters.Training;
+
+/// <summary>
+/// One trainable (or fixed) matrix of the network, stored rows×cols row-major in a pinned array, with its momentum
+/// velocity when momentum is on. Forward W^h is n_{h−1}×n_h (from × to); learning-channel matrices are also stored
+/// from × to, so every feedback product is a plain row-major product.
+/// </summary>
+internal sealed unsafe class WeightMatrix
+{
+    /// <summary>Allocates a zero matrix (and velocity when <paramref name="momentum"/>).</summary>
+    public WeightMatrix(int layer, string channel, int rows, int cols, bool isBias, bool adaptive, bool momentum)
+    {
+        Layer = layer;
+        Channel = channel;
+        Rows = rows;
+        Cols = cols;
+        IsBias = isBias;
+        Adaptive = adaptive;
+        Values = Pinned(rows * cols);
+        Velocity = adaptive && momentum ? Pinned(rows * cols) : null;
+    }
+
+    /// <summary>Weight layer h (1-based) the matrix belongs to.</summary>
+    public int Layer { get; }
+
+    /// <summary>"forward", "learning", "lateral-C'" or "lateral-A'".</summary>
+    public string Channel { get; }
+
+    /// <summary>Rows (source units).</summary>
+    public int Rows { get; }
+
+    /// <summary>Columns (destination units).</summary>
+    public int Cols { get; }
+
+    /// <summary>Whether this is a bias vector (1×n).</summary>
+    public bool IsBias { get; }
+
+    /// <summary>Whether training changes it.</summary>
+    public bool Adaptive { get; }
+
+    /// <summary>The weights.</summary>
+    public float[] Values { get; }
+
+    /// <summary>Momentum velocity, or null.</summary>
+    public float[]? Velocity { get; }
+
+    /// <summary>Pointer to <see cref="Values"/> (pinned).</summary>
+    public float* Ptr => Address(Values);
+
+    /// <summary>Fills with Glorot normal/uniform for (Rows, Cols) fans, or N(0, std²) when <paramref name="std"/> is set.</summary>
+    public void Initialize(InitKind init, double? std, ulong seed, ulong stream)
+    {
+        var rng = new Xoshiro256(seed, stream);
+        double fans = Rows + Cols;
+        for (int i = 0; i < Values.Length; i++)
+        {
+            double v = std is { } s ? s * rng.NextGaussian()
+                : init == InitKind.GlorotNormal ? Math.Sqrt(2.0 / fans) * rng.NextGaussian()
+                : Math.Sqrt(6.0 / fans) * ((2.0 * rng.NextDouble()) - 1.0);
+            Values[i] = (float)v;
+        }
+    }
+
+    /// <summary>A pinned, zeroed array (stable address for the kernels).</summary>
+    public static float[] Pinned(int length) => GC.AllocateArray<float>(Math.Max(length, 1), pinned: true);
+
+    /// <summary>Address of a pinned array.</summary>
+    public static float* Address(float[] pinned) => (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));
+}

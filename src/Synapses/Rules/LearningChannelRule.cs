@@ -1,0 +1,12 @@
+namespace NeuroLc.Synapses.Rules;
+
+/// <summary>
+/// The learning-channel rule of eq. 19, Δc_ik = η T_k ΔO_i: the pre signal of a learning-channel synapse
+/// during the clamped phase is the target T_k that output cell k sends back, and the post term is the post cell's
+/// phase difference ΔO_i.
+/// </summary>
+public readonly struct LearningChannelRule : IPlasticityRule
+{
+    /// <inheritdoc />
+    public float Delta(in LocalView view) => view.Eta * view.PreOutput * view.PostDeltaO;
+}

@@ -1,0 +1,11 @@
+namespace NeuroLc.Synapses.Rules;
+
+/// <summary>
+/// The phase-difference STDP rule of eqs. 13–14, Δw_ij = η ΔO^post_i O^pre_j with
+/// ΔO = O(t=2) − O(t=1) ≈ R_i (eq. 18).
+/// </summary>
+public readonly struct StdpRule : IPlasticityRule
+{
+    /// <inheritdoc />
+    public float Delta(in LocalView view) => view.Eta * view.PostDeltaO * view.PreOutput;
+}

@@ -1,0 +1,91 @@
+using NeuroLc.RateAdapters.Kernels;
+using NeuroLc.RateAdapters.Training;
+
+namespace NeuroLc.RateAdapters.Tests.Kernels;
+
+[Trait("Category", "Kernels")]
+public sealed class ActivationKernelsTests
+{
+    public static IEnumerable<object[]> Activations() => Enum.GetValues<Activation>().Select(a => new object[] { a });
+
+    [Theory]
+    [MemberData(nameof(Activations))]
+    public void Derivative_product_matches_the_scalar_formula_at_every_length(Activation f)
+    {
+        foreach (int length in Enumerable.Range(0, 257).Append(1001))
+        {
+            float[] s = Values(length, 11);
+            float[] z = Values(length, 12);
+            var o = new float[length];
+            ActivationKernels.Apply(f, s, o);
+            var d = new float[length];
+            ActivationKernels.DerivativeProduct(f, o, z, d);
+            for (int i = 0; i < length; i++)
+            {
+                double expected = Derivative(f, s[i]) * z[i];
+                Assert.True(Math.Abs(d[i] - expected) <= 1e-5 * (1 + Math.Abs(expected)), $"{f} length {length} [{i}]: {d[i]} vs {expected}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Activations))]
+    public void Bias_activation_adds_the_bias_to_every_row_then_applies_f(Activation f)
+    {
+        const int rows = 7, cols = 13;
+        float[] s = Values(rows * cols, 3);
+        float[] original = (float[])s.Clone();
+        float[] bias = Values(cols, 4);
+        var o = new float[rows * cols];
+        ActivationKernels.BiasActivation(s, bias, rows, f, o);
+        for (int i = 0; i < rows * cols; i++)
+        {
+            double pre = (double)original[i] + bias[i % cols];
+            Assert.Equal(pre, s[i], 5);
+            Assert.Equal(Value(f, pre), o[i], 5);
+        }
+    }
+
+    [Fact]
+    public void Column_sums_add_rows_in_order()
+    {
+        float[] x = [1, 2, 3, 4, 5, 6];
+        var sums = new float[3];
+        ActivationKernels.ColumnSums(x, 2, sums);
+        Assert.Equal(new float[] { 5, 7, 9 }, sums);
+    }
+
+    [Fact]
+    public void Tanh_derivative_product_uses_one_minus_the_square_of_the_output()
+    {
+        var d = new float[1];
+        ActivationKernels.DerivativeProduct(Activation.Tanh, [0.5f], [2f], d);
+        Assert.Equal(1.5f, d[0]);
+        ActivationKernels.DerivativeProduct(Activation.Logistic, [0.25f], [2f], d);
+        Assert.Equal(0.375f, d[0]);
+        ActivationKernels.DerivativeProduct(Activation.Relu, [0f], [2f], d);
+        Assert.Equal(0f, d[0]);
+    }
+
+    internal static double Value(Activation f, double x) => f switch
+    {
+        Activation.Tanh => Math.Tanh(x),
+        Activation.Logistic => 1 / (1 + Math.Exp(-x)),
+        Activation.Relu => Math.Max(0, x),
+        _ => x,
+    };
+
+    internal static double Derivative(Activation f, double x) => f switch
+    {
+        Activation.Tanh => 1 - (Math.Tanh(x) * Math.Tanh(x)),
+        Activation.Logistic => Value(f, x) * (1 - Value(f, x)),
+        Activation.Relu => x > 0 ? 1 : 0,
+        _ => 1,
+    };
+
+    private static float[] Values(int length, int seed)
+    {
+        var rng = new Random(seed);
+        return Enumerable.Range(0, length).Select(_ => (float)((rng.NextDouble() * 6) - 3)).ToArray();
+    }
+}

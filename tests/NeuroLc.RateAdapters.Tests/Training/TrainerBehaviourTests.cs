@@ -1,0 +1,153 @@
+using NeuroLc.RateAdapters.Training;
+
+namespace NeuroLc.RateAdapters.Tests.Training;
+
+public sealed class TrainerBehaviourTests
+{
+    private static readonly ModelSpec Small = new() { LayerSizes = [5, 9, 7, 6, 3], Algorithm = Algorithm.RBP, DropoutForward = 0.2, DropoutLearningChannel = 0.1 };
+
+    [Theory]
+    [InlineData("bp")]
+    [InlineData("srbp-hebbian-lctanh")]
+    [InlineData("rbp-distinct-hebbian-A")]
+    public void Same_seed_gives_identical_weights_for_one_and_two_threads(string name)
+    {
+        ModelSpec model = ReferenceEquivalenceTests.Model(name) with { DropoutForward = 0.1 };
+        Dataset data = ReferenceEquivalenceTests.Data(64, 5, model.LayerSizes[^1], model.Output);
+        Assert.Equal(Train(model, data, threads: 1, steps: 20), Train(model, data, threads: 2, steps: 20));
+    }
+
+    [Fact]
+    public void Wide_layers_use_both_threads_and_still_agree()
+    {
+        var model = new ModelSpec { LayerSizes = [64, 300, 200, 10], Algorithm = Algorithm.SRBP };
+        Dataset data = ReferenceEquivalenceTests.Data(200, 64, 10, OutputKind.Softmax);
+        Assert.Equal(Train(model, data, 1, 6, batch: 100), Train(model, data, 2, 6, batch: 100));
+    }
+
+    [Fact]
+    public void Resuming_from_a_checkpoint_is_bit_identical()
+    {
+        Dataset data = ReferenceEquivalenceTests.Data(40, 5, 3, OutputKind.Softmax);
+        var training = new TrainingSpec { BatchSize = 8, Momentum = 0.5f, Decay = 0.01f, Seed = 9, Threads = 1 };
+        string uninterrupted;
+        using (var trainer = new RateTrainer(Small, training, data, null))
+        {
+            Run(trainer, 13);
+            uninterrupted = trainer.WeightsSha256();
+        }
+
+        var checkpoint = new MemoryStream();
+        using (var first = new RateTrainer(Small, training, data, null))
+        {
+            Run(first, 7);
+            first.WriteCheckpoint(checkpoint);
+        }
+
+        checkpoint.Position = 0;
+        using RateTrainer resumed = RateTrainer.ReadCheckpoint(checkpoint, data, null);
+        Assert.Equal(7, resumed.Updates);
+        Run(resumed, 6);
+        Assert.Equal(uninterrupted, resumed.WeightsSha256());
+    }
+
+    [Fact]
+    public void Truncated_corrupt_or_mismatched_checkpoints_are_rejected()
+    {
+        Dataset data = ReferenceEquivalenceTests.Data(40, 5, 3, OutputKind.Softmax);
+        var stream = new MemoryStream();
+        using (var trainer = new RateTrainer(Small, new TrainingSpec { BatchSize = 8, Threads = 1 }, data, null))
+        {
+            trainer.Step();
+            trainer.WriteCheckpoint(stream);
+        }
+
+        byte[] bytes = stream.ToArray();
+        Assert.Throws<CheckpointFormatException>(() => RateTrainer.ReadCheckpoint(new MemoryStream(bytes[..(bytes.Length / 2)]), data, null));
+        byte[] corrupt = (byte[])bytes.Clone();
+        corrupt[bytes.Length / 2] ^= 0x40;
+        Assert.Throws<CheckpointFormatException>(() => RateTrainer.ReadCheckpoint(new MemoryStream(corrupt), data, null));
+        Assert.Throws<CheckpointFormatException>(() => RateTrainer.ReadCheckpoint(new MemoryStream([1, 2, 3]), data, null));
+        Dataset other = ReferenceEquivalenceTests.Data(48, 5, 3, OutputKind.Softmax);
+        var ex = Assert.Throws<CheckpointFormatException>(() => RateTrainer.ReadCheckpoint(new MemoryStream(bytes), other, null));
+        Assert.Contains("48", ex.Message);
+    }
+
+    [Fact]
+    public void Bad_input_is_rejected_before_training_naming_the_field()
+    {
+        Dataset data = ReferenceEquivalenceTests.Data(40, 5, 3, OutputKind.Softmax);
+        var training = new TrainingSpec { BatchSize = 8, Threads = 1 };
+        var shape = Assert.Throws<ArgumentException>(() => new RateTrainer(Small with { LayerSizes = [6, 9, 3] }, training, data, null));
+        Assert.Contains("LayerSizes[0]", shape.Message);
+        var labels = Assert.Throws<ArgumentException>(() => new RateTrainer(Small with { LayerSizes = [5, 9, 4] }, training, data, null));
+        Assert.Contains("target units", labels.Message);
+        var lr = Assert.Throws<ArgumentException>(() => new RateTrainer(Small, training with { LearningRate = 0f }, data, null));
+        Assert.Equal("LearningRate", lr.ParamName);
+        var widths = Assert.Throws<ArgumentException>(() => new RateTrainer(Small with { Architecture = ChannelArchitecture.Distinct }, training, data, null));
+        Assert.Equal("LearningChannelWidths", widths.ParamName);
+        var bp = Assert.Throws<ArgumentException>(() => new RateTrainer(Small with { Algorithm = Algorithm.BP, LearningChannelRule = LearningChannelRule.Hebbian }, training, data, null));
+        Assert.Equal("Algorithm", bp.ParamName);
+        var nan = Assert.Throws<ArgumentException>(() => new Dataset("bad", 1, 2, 1, [0f, float.NaN], [1f]));
+        Assert.Contains("column 1", nan.Message);
+        Assert.Contains("'bad'", nan.Message);
+    }
+
+    [Fact]
+    public void Divergence_stops_training_naming_epoch_layer_and_channel()
+    {
+        Dataset data = ReferenceEquivalenceTests.Data(40, 5, 3, OutputKind.Softmax);
+        var model = new ModelSpec { LayerSizes = [5, 9, 3], Hidden = Activation.Identity };
+        using var trainer = new RateTrainer(model, new TrainingSpec { BatchSize = 8, LearningRate = 1e4f, WeightBound = 1e3, Threads = 1 }, data, null);
+        var ex = Assert.Throws<TrainingDivergedException>(() => Run(trainer, 50));
+        Assert.Equal(1, ex.Epoch);
+        Assert.InRange(ex.Layer, 1, 2);
+        Assert.Equal("forward", ex.Channel);
+        Assert.Contains("layer", ex.Message);
+    }
+
+    [Fact]
+    public void Epoch_metrics_report_norms_angles_and_validation()
+    {
+        Dataset data = ReferenceEquivalenceTests.Data(40, 5, 3, OutputKind.Softmax);
+        using var trainer = new RateTrainer(Small with { DropoutForward = 0, DropoutLearningChannel = 0 }, new TrainingSpec { BatchSize = 8, Threads = 1 }, data, data);
+        Assert.Equal(5, trainer.UpdatesPerEpoch);
+        Run(trainer, 5);
+        Assert.False(trainer.Step());
+        EpochMetrics metrics = trainer.EndEpoch();
+        Assert.Equal(1, metrics.Epoch);
+        Assert.Equal(5, metrics.Updates);
+        Assert.Equal(3, metrics.AlignmentAnglesDegrees.Count);
+        Assert.All(metrics.AlignmentAnglesDegrees, a => Assert.InRange(a, 0, 180));
+        Assert.Equal(7, metrics.WeightNorms.Count); // 4 forward W^h + 3 learning C^h
+        Assert.Equal(3, metrics.WeightNorms.Count(n => n.Channel == "learning"));
+        Assert.InRange(metrics.ValidationAccuracy, 0, 1);
+        (double accuracy, double loss) = trainer.Evaluate(data);
+        Assert.Equal(accuracy, metrics.ValidationAccuracy);
+        Assert.Equal(loss, metrics.ValidationLoss);
+        float[] probabilities = trainer.PredictProbabilities(data.Inputs.AsSpan(0, 15), 3);
+        for (int r = 0; r < 3; r++)
+        {
+            Assert.Equal(1f, probabilities.Skip(r * 3).Take(3).Sum(), 4);
+        }
+    }
+
+    private static string Train(ModelSpec model, Dataset data, int threads, int steps, int batch = 16)
+    {
+        using var trainer = new RateTrainer(model, new TrainingSpec { BatchSize = batch, Momentum = 0.5f, Seed = 3, Threads = threads }, data, null);
+        Run(trainer, steps);
+        return trainer.WeightsSha256();
+    }
+
+    private static void Run(RateTrainer trainer, int steps)
+    {
+        for (int i = 0; i < steps; i++)
+        {
+            if (!trainer.Step())
+            {
+                trainer.EndEpoch();
+                Assert.True(trainer.Step());
+            }
+        }
+    }
+}

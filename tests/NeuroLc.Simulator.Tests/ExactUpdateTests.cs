@@ -1,0 +1,130 @@
+using NeuroLc.Channels.Graph;
+using NeuroLc.Neurons;
+using NeuroLc.Synapses;
+
+namespace NeuroLc.Simulator.Tests;
+
+/// <summary>
+/// One update of the engine on a 2-3-2 network (tanh hidden, logistic output, no biases) equals the
+/// hand-computed RBP / SRBP update (eqs. 8–11).
+/// <code>
+/// x = (0.5, −1), T = (1, 0), η = 0.5
+/// W1 = [[0.1, −0.2], [0.4, 0.3], [−0.5, 0.2]]        W2 = [[0.3, −0.1, 0.2], [−0.4, 0.5, 0.1]]
+/// C  = [[0.2, −0.3], [0.1, 0.4], [−0.5, 0.25]]       (hidden i ← output k)
+/// S¹ = W1 x = (0.25, −0.1, −0.45)                  O¹ = tanh S¹ = (0.2449187, −0.0996680, −0.4218990)
+/// S² = W2 O¹ = (−0.0009374, −0.1899914)            O² = σ(S²) = (0.4997656, 0.4526445)
+/// R² = T − O² = (0.5002344, −0.4526445)                                        (eq. 10)
+/// R¹_i = (1 − (O¹_i)²) Σ_k c_ik R²_k = (0.2216933, −0.1297327, −0.2986152)     (eq. 9 = eq. 11 here)
+/// ΔW2_ki = η R²_k O¹_i = [[0.0612584, −0.0249287, −0.1055242], [−0.0554305, 0.0225571, 0.0954851]]
+/// ΔW1_ij = η R¹_i x_j  = [[0.0554233, −0.1108467], [−0.0324332, 0.0648664], [−0.0746538, 0.1493076]]
+/// </code>
+/// </summary>
+public sealed class ExactUpdateTests
+{
+    private static readonly float[,] s_w1 = { { 0.1f, -0.2f }, { 0.4f, 0.3f }, { -0.5f, 0.2f } };
+    private static readonly float[,] s_w2 = { { 0.3f, -0.1f, 0.2f }, { -0.4f, 0.5f, 0.1f } };
+    private static readonly float[,] s_c = { { 0.2f, -0.3f }, { 0.1f, 0.4f }, { -0.5f, 0.25f } };
+    private static readonly float[] s_x = [0.5f, -1f];
+    private static readonly float[] s_t = [1f, 0f];
+
+    private static readonly double[,] s_expectedDw2 =
+    {
+        { 0.06125836403084709, -0.024928677288364898, -0.10552418747598814 },
+        { -0.055430545410221105, 0.022557085882241933, 0.09548513673690351 },
+    };
+
+    private static readonly double[,] s_expectedDw1 =
+    {
+        { 0.05542332875532361, -0.11084665751064722 },
+        { -0.03243317907202155, 0.0648663581440431 },
+        { -0.07465380349195186, 0.14930760698390372 },
+    };
+
+    private static NetworkBuilder Forward() => new NetworkBuilder()
+        .Input("in", 2)
+        .Hidden("h", 3, TransferFunction.Tanh)
+        .Output("out", 2, TransferFunction.Logistic)
+        .Forward("in", "h", WeightInit.FromMatrix(s_w1), PlasticitySpec.ExplicitError)
+        .Forward("h", "out", WeightInit.FromMatrix(s_w2), PlasticitySpec.ExplicitError);
+
+    [Fact]
+    public void RbpChainedFeedbackEqualsHandComputation()
+        => AssertOneUpdate(Forward().Feedback("out", "h", WeightInit.FromMatrix(s_c)).Build());
+
+    [Fact]
+    public void SrbpSkipEqualsHandComputation()
+        => AssertOneUpdate(Forward().Skip("out", "h", WeightInit.FromMatrix(s_c)).Build());
+
+    [Fact]
+    public void SrbpThroughSeparateLearningChannelCellsEqualsHandComputation()
+    {
+        // Distinct: output → learning-channel cells (identity, D = I) → lateral C′ = C onto the hidden cells.
+        NetworkGraph g = Forward()
+            .LearningChannel("lc", 2, TransferFunction.Identity)
+            .Skip("out", "lc", WeightInit.FromMatrix(new float[,] { { 1f, 0f }, { 0f, 1f } }))
+            .LateralC("lc", "h", WeightInit.FromMatrix(s_c))
+            .Build();
+        AssertOneUpdate(g);
+    }
+
+    [Fact]
+    public void TextRuleGivesTheSameUpdateAsTheTypedRule()
+    {
+        PlasticitySpec text = PlasticitySpec.FromText("dw = eta * R_post * O_pre");
+        NetworkGraph g = new NetworkBuilder()
+            .Input("in", 2).Hidden("h", 3, TransferFunction.Tanh).Output("out", 2, TransferFunction.Logistic)
+            .Forward("in", "h", WeightInit.FromMatrix(s_w1), text)
+            .Forward("h", "out", WeightInit.FromMatrix(s_w2), PlasticitySpec.FromText("dw = eta * (T_post - O_post) * O_pre"))
+            .Skip("out", "h", WeightInit.FromMatrix(s_c))
+            .Build();
+        AssertOneUpdate(g);
+    }
+
+    [Fact]
+    public void PerturbedWeightNoLongerMatches()
+    {
+        float[,] c = (float[,])s_c.Clone();
+        c[0, 0] += 0.01f;
+        var engine = new CellEngine(Forward().Skip("out", "h", WeightInit.FromMatrix(c)).Build(),
+            new EngineOptions { LearningRate = 0.5f });
+        engine.Train(s_x, s_t);
+        float dw = engine.Block("in->h").Weights[0] - s_w1[0, 0];
+        Assert.True(Math.Abs(dw - s_expectedDw1[0, 0]) > 1e-4);
+    }
+
+    [Fact]
+    public void MinibatchAppliesTheMeanUpdate()
+    {
+        var engine = new CellEngine(Forward().Skip("out", "h", WeightInit.FromMatrix(s_c)).Build(),
+            new EngineOptions { LearningRate = 0.5f, BatchSize = 2 });
+        engine.Train(s_x, s_t);
+        Assert.Equal(s_w1[0, 0], engine.Block("in->h").Weights[0]);
+        engine.Train(s_x, s_t);
+
+        // Both examples saw the initial weights, so the mean of the two updates is one update.
+        Assert.Equal(s_w1[0, 0] + s_expectedDw1[0, 0], engine.Block("in->h").Weights[0], 1e-6);
+    }
+
+    private static void AssertOneUpdate(NetworkGraph graph)
+    {
+        var engine = new CellEngine(graph, new EngineOptions { LearningRate = 0.5f, Mode = PresentationMode.ExplicitError });
+        engine.Train(s_x, s_t);
+        float[] w1 = engine.Block("in->h").Weights;
+        float[] w2 = engine.Block("h->out").Weights;
+        for (int i = 0; i < 3; i++)
+        {
+            for (int j = 0; j < 2; j++)
+            {
+                Assert.Equal(s_expectedDw1[i, j], w1[(i * 2) + j] - s_w1[i, j], 1e-6);
+            }
+        }
+
+        for (int k = 0; k < 2; k++)
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                Assert.Equal(s_expectedDw2[k, i], w2[(k * 3) + i] - s_w2[k, i], 1e-6);
+            }
+        }
+    }
+}
