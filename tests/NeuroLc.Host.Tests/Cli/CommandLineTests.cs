@@ -162,7 +162,7 @@ public sealed class CommandLineTests
         Assert.Equal(0, Invoke(new LogisticEngine(), ["config", "validate", file]).Code);
     }
 
-    internal static (int Code, string Output, string Error) Invoke(Training.ITrainingEngine engine, string[] args)
+    internal static (int Code, string Output, string Error) Invoke(NeuroLc.Host.Training.ITrainingEngine engine, string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
