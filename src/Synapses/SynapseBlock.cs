@@ -178,6 +178,57 @@ public sealed class SynapseBlock
         }
     }
 
+    /// <summary>
+    /// Plasticity for a separable rule (<see cref="ISeparableRule"/>): a = PostFactor(post cell) once per row, then
+    /// destination[k] += a · pre[PreIndex[k]] — for a dense row one vectorised multiply-add. Equal to
+    /// <see cref="Update{TRule}"/> without a recorder; use that one in audit mode.
+    /// </summary>
+    public void UpdateSeparable<TRule>(TRule rule, ReadOnlySpan<float> pre, ReadOnlySpan<PostState> post, float eta, Phase phase,
+        Span<float> destination)
+        where TRule : struct, ISeparableRule
+    {
+        RequireLengths(pre.Length, post.Length);
+        if (destination.Length < Count)
+        {
+            throw new ArgumentException($"synapse block '{Name}': destination has {destination.Length} entries for {Count} synapses", nameof(destination));
+        }
+
+        try
+        {
+            SeparableRows(rule, pre, post, eta, phase, destination);
+        }
+        catch (LocalityViolationException e)
+        {
+            throw Locate(rule, pre, post, eta, phase, e);
+        }
+    }
+
+    private void SeparableRows<TRule>(TRule rule, ReadOnlySpan<float> pre, ReadOnlySpan<PostState> post, float eta, Phase phase,
+        Span<float> destination)
+        where TRule : struct, ISeparableRule
+    {
+        ref int rowStart = ref MemoryMarshal.GetArrayDataReference(RowStart);
+        ref int preIndex = ref MemoryMarshal.GetArrayDataReference(PreIndex);
+        ref float pre0 = ref MemoryMarshal.GetReference(pre);
+        ref float d0 = ref MemoryMarshal.GetReference(destination);
+        for (int i = 0; i < PostSize; i++)
+        {
+            float a = rule.PostFactor(in post[i], eta, phase);
+            if (IsDense)
+            {
+                Span<float> row = destination.Slice(i * PreSize, PreSize);
+                TensorPrimitives.MultiplyAdd(pre[..PreSize], a, row, row);
+                continue;
+            }
+
+            int end = Unsafe.Add(ref rowStart, i + 1);
+            for (int k = Unsafe.Add(ref rowStart, i); k < end; k++)
+            {
+                Unsafe.Add(ref d0, k) += a * Unsafe.Add(ref pre0, Unsafe.Add(ref preIndex, k));
+            }
+        }
+    }
+
     private void UpdateRowsAudited<TRule>(TRule rule, ReadOnlySpan<float> pre, ReadOnlySpan<PostState> post, float eta, Phase phase,
         Span<float> destination, IReadRecorder recorder)
         where TRule : struct, IPlasticityRule

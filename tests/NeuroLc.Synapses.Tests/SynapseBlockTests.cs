@@ -60,6 +60,56 @@ public sealed class SynapseBlockTests
     }
 
     [Fact]
+    public void SeparableKernelEqualsPerSynapseViewForEveryBuiltInRule()
+    {
+        AssertSeparableEqualsGeneric(default(StdpRule));
+        AssertSeparableEqualsGeneric(default(HebbianRule));
+        AssertSeparableEqualsGeneric(default(LearningChannelRule));
+        AssertSeparableEqualsGeneric(default(ExplicitErrorRule));
+    }
+
+    private static void AssertSeparableEqualsGeneric<TRule>(TRule rule)
+        where TRule : struct, ISeparableRule
+    {
+        foreach (double density in new[] { 1.0, 0.3 })
+        {
+            const int pre = 41;
+            const int post = 9;
+            var rowStart = new List<int> { 0 };
+            var index = new List<int>();
+            for (int i = 0; i < post; i++)
+            {
+                for (int j = 0; j < pre; j++)
+                {
+                    if (density == 1.0 || ((i * 7) + (j * 13)) % 10 < 3)
+                    {
+                        index.Add(j);
+                    }
+                }
+
+                rowStart.Add(index.Count);
+            }
+
+            float[] weights = index.Select((_, k) => MathF.Sin(k)).ToArray();
+            var a = new SynapseBlock("a", "p", "q", pre, post, [.. rowStart], [.. index], (float[])weights.Clone(), 1);
+            var b = new SynapseBlock("b", "p", "q", pre, post, [.. rowStart], [.. index], (float[])weights.Clone(), 1);
+            Assert.Equal(density == 1.0, a.IsDense);
+            float[] o = Enumerable.Range(0, pre).Select(j => MathF.Cos(j)).ToArray();
+            PostState[] states = Enumerable.Range(0, post)
+                .Select(i => new PostState(0.1f * i, 0.2f, 0.5f + (0.05f * i), 0.3f, 0.1f * i, 0.7f - (0.1f * i), 0.2f - (0.03f * i), false, 0))
+                .ToArray();
+            a.UpdateSeparable(rule, o, states, 0.3f, Phase.Clamped, a.Weights);
+            b.Update(rule, o, states, 0.3f, Phase.Clamped, b.Weights);
+            for (int k = 0; k < weights.Length; k++)
+            {
+                Assert.Equal(b.Weights[k], a.Weights[k], 1e-6);
+            }
+
+            Assert.NotEqual(weights, a.Weights);
+        }
+    }
+
+    [Fact]
     public void ShortSpansAreRejected()
     {
         var block = new SynapseBlock("x", "a", "b", 2, 1, [0, 2], [0, 1], [0.1f, 0.2f], 1);

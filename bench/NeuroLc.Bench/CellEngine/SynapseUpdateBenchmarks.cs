@@ -47,21 +47,33 @@ public class SynapseUpdateBenchmarks
         Console.WriteLine($"// {Layer}: {_block.Count} synapses, {_block.BytesPerSynapse} bytes of state per synapse");
     }
 
-    /// <summary>Propagation + phase-difference STDP (eq. 14).</summary>
+    /// <summary>Propagation + phase-difference STDP (eq. 14), the engine's path (factorised rule).</summary>
     [Benchmark(OperationsPerInvoke = Synapses)]
-    public void Stdp() => Step(default(StdpRule));
+    public void Stdp() => SeparableStep(default(StdpRule));
 
-    /// <summary>Propagation + explicit-error rule Δw = η R O_pre (eqs. 8, 11).</summary>
+    /// <summary>Propagation + explicit-error rule Δw = η R O_pre (eqs. 8, 11), the engine's path.</summary>
     [Benchmark(OperationsPerInvoke = Synapses)]
-    public void ExplicitError() => Step(default(ExplicitErrorRule));
+    public void ExplicitError() => SeparableStep(default(ExplicitErrorRule));
 
-    /// <summary>Propagation + the STDP rule written as text and compiled.</summary>
+    /// <summary>Propagation + STDP evaluated per synapse through its <see cref="LocalView"/> (the path of any
+    /// non-factorised rule).</summary>
+    [Benchmark(OperationsPerInvoke = Synapses)]
+    public void StdpPerSynapseView() => Step(default(StdpRule));
+
+    /// <summary>Propagation + the STDP rule written as text and compiled (per-synapse view path).</summary>
     [Benchmark(OperationsPerInvoke = Synapses)]
     public void StdpTextRule() => _textRuleStep();
 
     private Action MakeStep<TRule>(TRule rule)
         where TRule : struct, IPlasticityRule
         => () => Step(rule);
+
+    private void SeparableStep<TRule>(TRule rule)
+        where TRule : struct, ISeparableRule
+    {
+        _block.Propagate(_pre, _accumulator);
+        _block.UpdateSeparable(rule, _pre, _post, 1e-6f, Phase.Clamped, _block.Weights);
+    }
 
     private void Step<TRule>(TRule rule)
         where TRule : struct, IPlasticityRule
