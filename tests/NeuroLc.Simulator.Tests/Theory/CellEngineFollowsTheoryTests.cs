@@ -10,7 +10,8 @@ namespace NeuroLc.Simulator.Tests.Theory;
 /// (in → h → out, identity transfers, forward synapses a₁, a₂ with the explicit-error rule of eq. 8, and an
 /// adaptive learning-channel synapse c₁ from out back to h with Δc₁ = η O_h (T − O), the ARBP rule of section 3.4),
 /// trained online example by example with a small η, follows the ODE of eq. 24 with t = η·(examples seen), and
-/// c₁ − a₂ stays at its initial value (Theorem 2).
+/// c₁ − a₂ stays at its initial value (Theorem 2). The same holds for A[1,1,1,1] with a chained (ARBP, eq. 49) or
+/// skipped (ASRBP, eq. 55) adaptive learning channel.
 /// </summary>
 public sealed class CellEngineFollowsTheoryTests
 {
@@ -105,5 +106,56 @@ public sealed class CellEngineFollowsTheoryTests
         // By t = 20 the run is near the minimum, so agreement is not the trivial "nothing moved".
         double[] final = Weights(engine);
         Assert.True(Math.Abs(final[0] * final[1] - alpha / beta) < 0.05 * Math.Abs(alpha / beta), $"P = {final[0] * final[1]}, alpha/beta = {alpha / beta}");
+    }
+
+    [Theory]
+    [InlineData("a1111")]
+    [InlineData("a1111-asrbp")]
+    public void OnlineCellEngineChainTracksEquations49And55(string name)
+    {
+        // A[1,1,1,1]: in → h1 → h2 → out. ARBP (eq. 48): c1 chained h2 → h1 carries R_h2 = c2 E, c2 out → h2 carries E.
+        // ASRBP (eq. 54): c1 skips out → h1 and carries E. Both adapt with Δc = η O_post O_pre.
+        (float[][] inputs, float[][] targets, double alpha, double beta) = Data();
+        IOdeSystem system = SystemCatalog.Create(name, alpha, beta);
+        double[] ode = [0.6, 0.5, 0.4, 0.45, 0.35];
+        NetworkBuilder builder = new NetworkBuilder()
+            .Input("in", 1)
+            .Hidden("h1", 1, TransferFunction.Identity)
+            .Hidden("h2", 1, TransferFunction.Identity)
+            .Output("out", 1, TransferFunction.Identity)
+            .Forward("in", "h1", WeightInit.FromMatrix(new[,] { { (float)ode[0] } }), PlasticitySpec.ExplicitError)
+            .Forward("h1", "h2", WeightInit.FromMatrix(new[,] { { (float)ode[1] } }), PlasticitySpec.ExplicitError)
+            .Forward("h2", "out", WeightInit.FromMatrix(new[,] { { (float)ode[2] } }), PlasticitySpec.ExplicitError)
+            .Feedback("out", "h2", WeightInit.FromMatrix(new[,] { { (float)ode[4] } }), s_feedbackRule);
+        string c1 = name == "a1111" ? "h2->h1" : "out->h1";
+        builder = name == "a1111"
+            ? builder.Feedback("h2", "h1", WeightInit.FromMatrix(new[,] { { (float)ode[3] } }), s_feedbackRule)
+            : builder.Skip("out", "h1", WeightInit.FromMatrix(new[,] { { (float)ode[3] } }), s_feedbackRule);
+        CellEngine engine = new(builder.Build(), new EngineOptions { LearningRate = Eta, Mode = PresentationMode.ExplicitError });
+        string[] blocks = ["in->h1", "h1->h2", "h2->out", c1, "out->h2"];
+
+        DormandPrince45 integrator = new();
+        int perUnitTime = (int)Math.Round(1.0 / Eta);
+        double worst = 0.0;
+        long example = 0;
+        for (int checkpoint = 1; checkpoint <= 10; checkpoint++)
+        {
+            for (int s = 0; s < perUnitTime; s++, example++)
+            {
+                int k = (int)(example % inputs.Length);
+                engine.Train(inputs[k], targets[k]);
+            }
+
+            integrator.Integrate(system.Derivative, ode, checkpoint - 1, checkpoint);
+            for (int i = 0; i < blocks.Length; i++)
+            {
+                worst = Math.Max(worst, Math.Abs(engine.Block(blocks[i]).Weights[0] - ode[i]));
+            }
+        }
+
+        // Measured: 5.1e-4 (ARBP), 7.6e-4 (ASRBP) for η = 1e-3 over t ≤ 10.
+        Assert.True(worst <= 3e-3, $"{name}: max |engine - ODE| = {worst:E3}");
+        double p = ode[0] * ode[1] * ode[2];
+        Assert.True(Math.Abs(p - alpha / beta) < 0.05 * (alpha / beta), $"{name}: P = {p}, alpha/beta = {alpha / beta}");
     }
 }
