@@ -13,8 +13,11 @@ public static class MnistLikePatterns
     /// <summary>Image side.</summary>
     public const int Side = 28;
 
-    /// <summary>Images (count×784 bytes) and labels.</summary>
-    public static (byte[] Pixels, byte[] Labels) GenerateBytes(int count, ulong seed)
+    /// <summary>
+    /// Images (count×784 bytes) and labels. The class prototypes depend on <paramref name="seed"/> only; the examples
+    /// drawn from them on <paramref name="sample"/>, so a training and a test set share prototypes.
+    /// </summary>
+    public static (byte[] Pixels, byte[] Labels) GenerateBytes(int count, ulong seed, ulong sample = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var prototypes = new byte[10][];
@@ -23,7 +26,7 @@ public static class MnistLikePatterns
             prototypes[c] = Prototype(new Xoshiro256(seed, 77 + (ulong)c));
         }
 
-        var rng = new Xoshiro256(seed, 99);
+        var rng = new Xoshiro256(seed, 1000 + sample);
         var pixels = new byte[count * Side * Side];
         var labels = new byte[count];
         for (int i = 0; i < count; i++)
@@ -77,7 +80,7 @@ public static class MnistLikePatterns
         Directory.CreateDirectory(folder);
         string ext = gzip ? ".gz" : string.Empty;
         (byte[] trainPixels, byte[] trainLabels) = GenerateBytes(trainCount, seed);
-        (byte[] testPixels, byte[] testLabels) = GenerateBytes(testCount, seed + 1);
+        (byte[] testPixels, byte[] testLabels) = GenerateBytes(testCount, seed, sample: 1);
         IdxReader.WriteBytes(Path.Combine(folder, "train-images-idx3-ubyte" + ext), trainPixels, trainCount, Side, Side);
         IdxReader.WriteBytes(Path.Combine(folder, "train-labels-idx1-ubyte" + ext), trainLabels, trainCount);
         IdxReader.WriteBytes(Path.Combine(folder, "t10k-images-idx3-ubyte" + ext), testPixels, testCount, Side, Side);

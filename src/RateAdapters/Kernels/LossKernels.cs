@@ -18,19 +18,39 @@ public static class LossKernels
         correct = 0;
         for (int r = 0; r < rows; r++)
         {
+            // Output rows are short (10 classes): a plain loop beats vector calls with their per-call overhead.
             Span<float> o = activations.Slice(r * cols, cols);
             ReadOnlySpan<float> t = targets.Slice(r * cols, cols);
-            TensorPrimitives.SoftMax(o, o);
-            TensorPrimitives.Subtract(t, o, error.Slice(r * cols, cols));
+            Span<float> e = error.Slice(r * cols, cols);
+            int best = 0;
+            int target = 0;
+            for (int j = 1; j < cols; j++)
+            {
+                best = o[j] > o[best] ? j : best;
+                target = t[j] > t[target] ? j : target;
+            }
+
+            float max = o[best];
+            float sum = 0f;
             for (int j = 0; j < cols; j++)
             {
+                float v = MathF.Exp(o[j] - max);
+                o[j] = v;
+                sum += v;
+            }
+
+            float inverse = 1f / sum;
+            for (int j = 0; j < cols; j++)
+            {
+                o[j] *= inverse;
+                e[j] = t[j] - o[j];
                 if (t[j] != 0f)
                 {
                     loss -= t[j] * Math.Log(Math.Max(o[j], LogFloor));
                 }
             }
 
-            if (TensorPrimitives.IndexOfMax(o) == TensorPrimitives.IndexOfMax(t))
+            if (best == target)
             {
                 correct++;
             }
@@ -48,7 +68,7 @@ public static class LossKernels
         CheckShapes(activations, targets, error, rows, cols);
         int n = rows * cols;
         Span<float> o = activations[..n];
-        TensorPrimitives.Sigmoid(o, o);
+        ActivationKernels.Apply(NeuroLc.RateAdapters.Training.Activation.Logistic, o, o);
         TensorPrimitives.Subtract(targets[..n], o, error[..n]);
         double loss = 0;
         correct = 0;

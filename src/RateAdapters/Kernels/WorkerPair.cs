@@ -72,10 +72,12 @@ internal sealed class WorkerPair : IDisposable
         while (true)
         {
             // Spin briefly (successive kernels follow each other within microseconds), then block.
+            // SpinOnce yields the core now and then, so a loaded machine is not starved by the wait.
             long deadline = Environment.TickCount64 + 2;
+            var spinner = new SpinWait();
             while (Volatile.Read(ref _generation) == seen && !_disposed && Environment.TickCount64 <= deadline)
             {
-                Thread.SpinWait(20);
+                spinner.SpinOnce(sleep1Threshold: -1);
             }
 
             if (Volatile.Read(ref _generation) == seen && !_disposed)

@@ -144,7 +144,7 @@ internal sealed unsafe partial class RateNetwork
         Span<float> g = _g[h].AsSpan(0, size);
         if (_lcTanh)
         {
-            TensorPrimitives.Tanh(_z[h].AsSpan(0, size), g);
+            ActivationKernels.Apply(Activation.Tanh, _z[h].AsSpan(0, size), g);
         }
 
         if (_post[h] is { } post)
@@ -184,8 +184,8 @@ internal sealed unsafe partial class RateNetwork
             Span<float> u2 = _g[h].AsSpan(0, size);
             if (_lcTanh)
             {
-                TensorPrimitives.Tanh(u1, u1);
-                TensorPrimitives.Tanh(u2, u2);
+                ActivationKernels.Apply(Activation.Tanh, u1, u1);
+                ActivationKernels.Apply(Activation.Tanh, u2, u2);
             }
 
             ApplyLearningDropout(h, u1, update);
@@ -230,7 +230,7 @@ internal sealed unsafe partial class RateNetwork
             Span<float> lambda = _lambda[h]!.AsSpan(0, rows * m);
             if (_lcTanh)
             {
-                TensorPrimitives.Tanh(_zLambda[h]!.AsSpan(0, rows * m), lambda);
+                ActivationKernels.Apply(Activation.Tanh, _zLambda[h]!.AsSpan(0, rows * m), lambda);
             }
 
             if (_postLambda[h] is { } postLambda && Adaptive)

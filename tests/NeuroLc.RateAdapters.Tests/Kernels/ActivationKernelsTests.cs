@@ -46,6 +46,22 @@ public sealed class ActivationKernelsTests
         }
     }
 
+    [Theory]
+    [InlineData(Activation.Tanh)]
+    [InlineData(Activation.Logistic)]
+    public void Vector_transfer_functions_have_small_relative_error_over_the_whole_range(Activation f)
+    {
+        float[] x = Enumerable.Range(-4000, 8001).Select(i => i * 0.01f)
+            .Concat([1e-6f, -3e-5f, 0.0499f, 0.0501f, -0.05f, 1e-30f, 87.5f, -100f, 100f]).ToArray();
+        var y = new float[x.Length];
+        ActivationKernels.Apply(f, x, y);
+        for (int i = 0; i < x.Length; i++)
+        {
+            double expected = Value(f, x[i]);
+            Assert.True(Math.Abs(y[i] - expected) <= (2e-6 * Math.Abs(expected)) + 1e-30, $"{f}({x[i]}) = {y[i]}, expected {expected}");
+        }
+    }
+
     [Fact]
     public void Column_sums_add_rows_in_order()
     {

@@ -1,0 +1,35 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace NeuroLc.RateAdapters.Kernels;
+
+/// <summary>The one loop that applies an <see cref="IUnaryOperator"/>: 256-bit vectors, then a scalar tail.</summary>
+internal static class UnaryDriver
+{
+    /// <summary>destination[i] = TOp(x[i]); destination may alias x.</summary>
+    public static void Apply<TOp>(ReadOnlySpan<float> x, Span<float> destination)
+        where TOp : IUnaryOperator
+    {
+        if (destination.Length < x.Length)
+        {
+            throw new ArgumentException($"Destination holds {destination.Length} floats, {x.Length} needed.", nameof(destination));
+        }
+
+        ref float xr = ref MemoryMarshal.GetReference(x);
+        ref float dr = ref MemoryMarshal.GetReference(destination);
+        int n = x.Length;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                TOp.Invoke(Vector256.LoadUnsafe(ref xr, (nuint)i)).StoreUnsafe(ref dr, (nuint)i);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            destination[i] = TOp.Invoke(x[i]);
+        }
+    }
+}
