@@ -16,6 +16,9 @@ public static class CommandLineApp
             ToolCommands.List(services),
             ToolCommands.Plot(services),
             ToolCommands.Config(services),
+            SimulatorCommands.Demo(services),
+            SimulatorCommands.Theory(services),
+            SimulatorCommands.Bench(services),
             // The locality `audit` verb (channels issue) is added here once NeuroLc.Channels exposes it.
         };
         return root;

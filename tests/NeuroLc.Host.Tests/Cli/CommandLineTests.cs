@@ -18,6 +18,10 @@ public sealed class CommandLineTests
     [InlineData("config validate --help")]
     [InlineData("config defaults --help")]
     [InlineData("config schema --help")]
+    [InlineData("demo --help")]
+    [InlineData("theory --help")]
+    [InlineData("bench --help")]
+    [InlineData("bench rate --help")]
     public void Every_verb_has_help(string args)
     {
         (int code, string output, _) = Invoke(new LogisticEngine(), args.Split(' '));
