@@ -8,7 +8,7 @@ public static class Program
     public static int Main(string[] args)
     {
         var services = new AppServices(
-            () => throw new Training.UsageException("this build has no training engine yet"),
+            () => new Training.RateTrainingEngine(),
             Console.Out,
             Console.Error);
         return CommandLineApp.Invoke(services, args);

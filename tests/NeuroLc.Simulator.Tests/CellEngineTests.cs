@@ -1,5 +1,6 @@
 using NeuroLc.Channels.Graph;
 using NeuroLc.Neurons;
+using NeuroLc.Simulator.Demo;
 using NeuroLc.Simulator.Locality;
 using NeuroLc.Simulator.Probes;
 using NeuroLc.Simulator.Training;
@@ -22,7 +23,7 @@ public sealed class CellEngineTests
     [Fact]
     public void StepLoopAllocatesNothing()
     {
-        NetworkGraph g = TestNetworks.Distinct(2, [16, 16], 1, 4, PlasticitySpec.FromText("dw = eta * fprime_post * E_post * O_pre"), seed: 2);
+        NetworkGraph g = DemoNetworks.Distinct(2, [16, 16], 1, 4, PlasticitySpec.FromText("dw = eta * fprime_post * E_post * O_pre"), seed: 2);
         var engine = new CellEngine(g, new EngineOptions { BatchSize = 4 });
         engine.AddProbe(Probe.Cell("out", 0, CellVariable.Output, capacity: 1_000_000));
         engine.AddProbe(Probe.Weight("h2->out", 3, capacity: 1_000_000));

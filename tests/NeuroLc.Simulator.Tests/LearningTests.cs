@@ -1,4 +1,5 @@
 using NeuroLc.Neurons;
+using NeuroLc.Simulator.Demo;
 using NeuroLc.Simulator.Training;
 using NeuroLc.Synapses;
 
@@ -14,7 +15,7 @@ public sealed class LearningTests
     public void LearnsXor(PresentationMode mode)
     {
         PlasticitySpec rule = mode == PresentationMode.ExplicitError ? PlasticitySpec.ExplicitError : PlasticitySpec.Stdp;
-        var engine = new CellEngine(TestNetworks.Distinct(2, [8], 1, 4, rule, seed: 3),
+        var engine = new CellEngine(DemoNetworks.Distinct(2, [8], 1, 4, rule, seed: 3),
             new EngineOptions { LearningRate = 0.3f, Mode = mode, Seed = 3 });
         Dataset xor = SyntheticTasks.Xor();
         Assert.True(Evaluation.Accuracy(engine, xor) < 0.95);
@@ -35,7 +36,7 @@ public sealed class LearningTests
     {
         PlasticitySpec rule = mode == PresentationMode.ExplicitError ? PlasticitySpec.ExplicitError : PlasticitySpec.Stdp;
         var engine = new CellEngine(
-            TestNetworks.Distinct(2, [30, 30], 1, 10, rule, seed: 5, feedbackScale, TransferFunction.Relu),
+            DemoNetworks.Distinct(2, [30, 30], 1, 10, rule, seed: 5, feedbackScale, TransferFunction.Relu),
             new EngineOptions { LearningRate = learningRate, Mode = mode, Seed = 5, LearningRateDecay = 1e-4 });
         Dataset train = SyntheticTasks.F(1, 2000, seed: 11);
         Dataset test = SyntheticTasks.F(1, 1000, seed: 12);

@@ -1,5 +1,6 @@
 using NeuroLc.Channels.Graph;
 using NeuroLc.Neurons;
+using NeuroLc.Simulator.Demo;
 using NeuroLc.Simulator.Locality;
 using NeuroLc.Simulator.Training;
 using NeuroLc.Synapses;
@@ -119,7 +120,7 @@ public sealed class LocalityTests
     [Fact]
     public void D_SrbpTrainingRunInAuditModeHasZeroViolations()
     {
-        NetworkGraph g = TestNetworks.Distinct(2, [6, 6], 1, 3, PlasticitySpec.ExplicitError, seed: 9);
+        NetworkGraph g = DemoNetworks.Distinct(2, [6, 6], 1, 3, PlasticitySpec.ExplicitError, seed: 9);
         var engine = new CellEngine(g, new EngineOptions { Audit = true, LearningRate = 0.1f });
         Dataset data = SyntheticTasks.F(1, 50, seed: 1);
         Trainer.RunEpoch(engine, data, 1, 0);

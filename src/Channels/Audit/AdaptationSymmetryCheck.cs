@@ -34,10 +34,10 @@ internal static class AdaptationSymmetryCheck
         }
 
         var evidence = new List<string>(still);
-        foreach (IGrouping<Channel, ProjectionSpec> g in adapting.GroupBy(p => p.Kind.CarriedChannel()))
+        foreach (IGrouping<Channel, ProjectionSpec> g in adapting.GroupBy(p => p.Kind == ProjectionKind.Forward ? Channel.Forward : Channel.Learning))
         {
             string rules = string.Join(", ", g.Select(p => p.Bidirectional ? $"{p.Name} (the same synapses as '{p.SharedWith}')" : $"{p.Name}: {p.Rule}"));
-            evidence.Add($"{g.Key.ToString().ToLowerInvariant()}-channel synapses that adapt: {rules}");
+            evidence.Add($"{(g.Key == Channel.Forward ? "forward" : "learning-channel (feedback, skip, C′, A′)")} synapses that adapt: {rules}");
         }
 
         if (f.LearningProjections.Count == 0)

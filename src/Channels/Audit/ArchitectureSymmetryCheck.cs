@@ -12,7 +12,7 @@ internal static class ArchitectureSymmetryCheck
         if (f.DirectDeliveries.Count > 0)
         {
             string[] evidence = f.DirectDeliveries.GroupBy(p => p.Post)
-                .Select(g => $"forward population '{g.Key}' receives the learning signal in its own cells through {GraphFacts.Names(g)}: the learning channel uses the forward cells and mirrors their connectivity (Conjoined)")
+                .Select(g => $"forward population '{g.Key}' receives the learning signal in its own cells through {GraphFacts.Names(g)}: the learning channel runs through the forward cells themselves (Conjoined)")
                 .ToArray();
             return new SymmetryFinding(Symmetry.ARC, SymmetryVerdict.Needed, evidence);
         }

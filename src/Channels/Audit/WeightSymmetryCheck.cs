@@ -22,6 +22,6 @@ internal static class WeightSymmetryCheck
         }
 
         return new SymmetryFinding(Symmetry.WTS, SymmetryVerdict.NotNeeded,
-            f.LearningProjections.Select(p => $"{f.Describe(p)} has weights of its own ({GraphFacts.DescribeInit(p.Init)}); no projection shares weights").ToArray());
+            ["no projection declares shared weights", .. f.LearningProjections.Select(p => $"{f.Describe(p)} has weights of its own ({GraphFacts.DescribeInit(p.Init)})")]);
     }
 }

@@ -16,7 +16,10 @@ public static class CommandLineApp
             ToolCommands.List(services),
             ToolCommands.Plot(services),
             ToolCommands.Config(services),
-            // The locality `audit` verb (channels issue) is added here once NeuroLc.Channels exposes it.
+            SimulatorCommands.Demo(services),
+            SimulatorCommands.Theory(services),
+            SimulatorCommands.Bench(services),
+            AuditCommand.Create(services),
         };
         return root;
     }

@@ -17,8 +17,14 @@ public static class Guard
             error.WriteLine($"error: {ex.Message}");
             return ExitCodes.BadInput;
         }
-        catch (Exception ex) when (ex is UsageException or DataUnavailableException)
+        catch (Exception ex) when (ex is UsageException or DataUnavailableException or NeuroLc.Simulator.Theory.TheoryInputException)
         {
+            error.WriteLine($"error: {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (ArgumentException ex)
+        {
+            // Library entry points (bench, demo) name the bad argument in ArgumentExceptions.
             error.WriteLine($"error: {ex.Message}");
             return ExitCodes.BadInput;
         }

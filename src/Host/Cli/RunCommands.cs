@@ -23,14 +23,19 @@ public static class RunCommands
 
     public static Command Reproduce(AppServices services)
     {
-        var figure = new Argument<string>("figure") { Description = "One of: " + string.Join(", ", EmbeddedExperiments.Names) + "." };
-        figure.AcceptOnlyFromAmong([.. EmbeddedExperiments.Names]);
+        string[] choices = [.. EmbeddedExperiments.Names, "theorems"];
+        var figure = new Argument<string>("figure") { Description = "One of: " + string.Join(", ", choices) + "." };
+        figure.AcceptOnlyFromAmong(choices);
         var options = new ExperimentOptions();
-        var command = new Command("reproduce", "Run the whole set of runs of one of the paper's figures (the embedded experiments/<figure>.json).") { figure };
+        var command = new Command("reproduce", "Run the whole set of runs of one of the paper's figures (the embedded experiments/<figure>.json), or the ODE systems of Theorems 2-7.") { figure };
         options.AddTo(command);
         command.SetAction(result => Guard.Run(services.Error, () =>
         {
             string name = result.GetValue(figure)!;
+            if (name == "theorems")
+            {
+                return TheoremsReproduction.Run(services, result.GetValue(options.Out));
+            }
             byte[] text = EmbeddedExperiments.Read(name)!;
             ExperimentConfig experiment = ExperimentLoader.Parse(text, $"experiments/{name}.json", options.Read(result));
             return ExperimentExecution.Start(services, experiment, result.GetValue(options.Out), result.GetValue(options.Progress));

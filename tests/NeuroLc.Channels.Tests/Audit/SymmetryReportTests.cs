@@ -76,7 +76,7 @@ public sealed class SymmetryReportTests
 
         Assert.Equal(SymmetryVerdict.Achieved, r[Symmetry.ADA].Verdict);
         Assert.Equal(SymmetryVerdict.Needed, r[Symmetry.ARC].Verdict);
-        Assert.Contains(r[Symmetry.ADA].Evidence, e => e.StartsWith("learning-channel synapses that adapt: out->h1: Hebbian, out->h2: Hebbian"));
+        Assert.Contains(r[Symmetry.ADA].Evidence, e => e.StartsWith("learning-channel (feedback, skip, C′, A′) synapses that adapt: out->h1: Hebbian, out->h2: Hebbian"));
     }
 
     [Fact]

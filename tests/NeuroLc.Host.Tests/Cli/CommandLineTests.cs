@@ -18,6 +18,10 @@ public sealed class CommandLineTests
     [InlineData("config validate --help")]
     [InlineData("config defaults --help")]
     [InlineData("config schema --help")]
+    [InlineData("demo --help")]
+    [InlineData("theory --help")]
+    [InlineData("bench --help")]
+    [InlineData("bench rate --help")]
     public void Every_verb_has_help(string args)
     {
         (int code, string output, _) = Invoke(new LogisticEngine(), args.Split(' '));
@@ -162,7 +166,7 @@ public sealed class CommandLineTests
         Assert.Equal(0, Invoke(new LogisticEngine(), ["config", "validate", file]).Code);
     }
 
-    internal static (int Code, string Output, string Error) Invoke(Training.ITrainingEngine engine, string[] args)
+    internal static (int Code, string Output, string Error) Invoke(NeuroLc.Host.Training.ITrainingEngine engine, string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();

@@ -1,4 +1,7 @@
+using NeuroLc.Host.Configuration;
 using NeuroLc.Host.Hosting;
+using NeuroLc.Host.Progress;
+using NeuroLc.Host.Runs;
 using NeuroLc.Host.Tests.Cli;
 using NeuroLc.Host.Tests.Support;
 
@@ -29,6 +32,32 @@ public sealed class ServeTests
         Assert.Equal(0, secondCode);
         Assert.Equal(0, again.Starts + again.Restores);
         Assert.Equal(["first.json", "second.json"], Directory.GetFileSystemEntries(temp.Combine("jobs")).Select(Path.GetFileName).Order());
+    }
+
+    [Fact]
+    public void Serve_continues_an_interrupted_job_from_its_checkpoint()
+    {
+        using var temp = new TempFolder();
+        Directory.CreateDirectory(temp.Combine("jobs"));
+        File.WriteAllText(temp.Combine("jobs", "job.json"), Experiments.Tiny);
+        ExperimentConfig experiment = ExperimentLoader.LoadFile(temp.Combine("jobs", "job.json"), LoadOptions.None);
+        RunDirectory straight = RunDirectory.Create(temp.Combine("straight"), experiment);
+        new ExperimentRunner(new LogisticEngine(), new SilentProgressReporter(TextWriter.Null)).Run(straight, CancellationToken.None);
+        // A server that was stopped at update 50 left this run directory behind.
+        RunDirectory stopped = RunDirectory.Create(temp.Combine("runs", "job"), experiment);
+        using (var stop = new CancellationTokenSource())
+        {
+            var engine = new HookedEngine(afterStep: steps => { if (steps == 50) stop.Cancel(); });
+            new ExperimentRunner(engine, new SilentProgressReporter(TextWriter.Null)).Run(stopped, stop.Token);
+        }
+        var restarted = new LogisticEngine();
+
+        (int code, _, string error) = CommandLineTests.Invoke(restarted,
+            ["serve", "--jobs", temp.Combine("jobs"), "--runs", temp.Combine("runs"), "--once", "--progress", "none"]);
+
+        Assert.True(code == 0, error);
+        Assert.Equal(1, restarted.Restores);
+        Assert.Equal(straight.LoadSummary()!.WeightsSha256, RunDirectory.Open(stopped.Root).LoadSummary()!.WeightsSha256);
     }
 
     [Fact]

@@ -2,13 +2,20 @@ using NeuroLc.Channels.Graph;
 using NeuroLc.Neurons;
 using NeuroLc.Synapses;
 
-namespace NeuroLc.Simulator.Tests;
+namespace NeuroLc.Simulator.Demo;
 
-/// <summary>Small Distinct networks: a forward MLP plus a separate learning-channel population per hidden
-/// layer, reached by a fixed random skip projection from the output and wired to the forward cells by fixed
-/// random lateral C′ synapses.</summary>
-internal static class TestNetworks
+/// <summary>Small Distinct networks for the demo and the tests (the full architecture builders live in
+/// NeuroLc.Channels.Architectures).</summary>
+public static class DemoNetworks
 {
+    /// <summary>
+    /// A forward MLP in → h1 → … → out (Glorot-uniform weights, zero biases, all following
+    /// <paramref name="forwardRule"/>) plus, for every hidden layer h, a <em>separate</em> population of
+    /// <paramref name="lcWidth"/> linear learning-channel cells "lc{h}" reached by a fixed random skip projection
+    /// D from the output (std <paramref name="feedbackScale"/>) and wired to the forward cells of layer h by fixed
+    /// random lateral C′ synapses (std feedbackScale/√lcWidth) — SRBP through learning-channel cells:
+    /// R^h = f'(S^h) ⊙ C′^h D^h (T − O) in explicit-error mode (eq. 11), ΔO^h ≈ the same in the phase mode (eq. 18).
+    /// </summary>
     public static NetworkGraph Distinct(
         int inputs, int[] hidden, int outputs, int lcWidth, PlasticitySpec forwardRule, ulong seed,
         double feedbackScale = 0.5, TransferFunction hiddenTransfer = TransferFunction.Tanh,
