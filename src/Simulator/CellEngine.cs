@@ -28,6 +28,8 @@ public sealed partial class CellEngine
     private readonly Dictionary<string, ProjectionRuntime> _projectionByName;
     private readonly float[][] _forwardHistory;
     private readonly float[][] _learningHistory;
+    private readonly bool[][] _changed;
+    private readonly float[][] _contribution;
     private readonly PostState[][] _sameChannelView;
     private readonly PostState[][] _crossChannelView;
     private readonly int _depth;
@@ -78,6 +80,8 @@ public sealed partial class CellEngine
         _depth = _projections.Length == 0 ? 1 : _projections.Max(p => p.Spec.Delay) + 1;
         _forwardHistory = _populations.Select(p => new float[_depth * p.Size]).ToArray();
         _learningHistory = _populations.Select(p => new float[_depth * p.Size]).ToArray();
+        _changed = _populations.Select(_ => new bool[_depth]).ToArray();
+        _contribution = _projections.Select(p => new float[p.Block.PostSize]).ToArray();
         _sameChannelView = _populations.Select(p => new PostState[p.Size]).ToArray();
         _crossChannelView = _populations.Select(p => new PostState[p.Size]).ToArray();
         _reader = new CheckedStateReader(this) { Audit = Audit };
