@@ -26,3 +26,24 @@ internal sealed class BlockUpdater<TRule>(TRule rule) : IBlockUpdater
         return (IBlockUpdater)Activator.CreateInstance(type, rule)!;
     }
 }
+
+/// <summary>The closure over a separable rule: the audit-free path runs the factorised (vectorised) kernel, the
+/// audited path the per-synapse <see cref="LocalView"/> so every read is recorded.</summary>
+internal sealed class SeparableBlockUpdater<TRule>(TRule rule) : IBlockUpdater
+    where TRule : struct, ISeparableRule
+{
+    private readonly TRule _rule = rule;
+
+    public void Update(SynapseBlock block, ReadOnlySpan<float> pre, ReadOnlySpan<PostState> post, float eta, Phase phase,
+        Span<float> destination, IReadRecorder? recorder)
+    {
+        if (recorder is null)
+        {
+            block.UpdateSeparable(_rule, pre, post, eta, phase, destination);
+        }
+        else
+        {
+            block.Update(_rule, pre, post, eta, phase, destination, recorder);
+        }
+    }
+}

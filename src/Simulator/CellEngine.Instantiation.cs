@@ -30,10 +30,10 @@ public sealed partial class CellEngine
     private static IBlockUpdater? CreateUpdater(ProjectionSpec spec, PopulationSpec post) => spec.Rule.Kind switch
     {
         RuleKind.Fixed => null,
-        RuleKind.Hebbian => new BlockUpdater<HebbianRule>(default),
-        RuleKind.Stdp => new BlockUpdater<StdpRule>(default),
-        RuleKind.LearningChannelStdp => new BlockUpdater<LearningChannelRule>(default),
-        RuleKind.ExplicitError => new BlockUpdater<ExplicitErrorRule>(default),
+        RuleKind.Hebbian => new SeparableBlockUpdater<HebbianRule>(default),
+        RuleKind.Stdp => new SeparableBlockUpdater<StdpRule>(default),
+        RuleKind.LearningChannelStdp => new SeparableBlockUpdater<LearningChannelRule>(default),
+        RuleKind.ExplicitError => new SeparableBlockUpdater<ExplicitErrorRule>(default),
         RuleKind.Text => CreateTextUpdater(spec, post),
         _ => throw new GraphValidationException($"projection '{spec.Name}'", "Rule", $"unknown rule {spec.Rule.Kind}"),
     };

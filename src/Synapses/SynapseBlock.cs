@@ -1,3 +1,7 @@
+using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace NeuroLc.Synapses;
 
 /// <summary>
@@ -29,7 +33,12 @@ public sealed class SynapseBlock
         Delay = delay;
         Trace = withTrace ? new float[weights.Length] : null;
         Validate();
+        IsDense = ComputeIsDense();
     }
+
+    /// <summary>Whether every pre cell reaches every post cell in order (row i is pre cells 0..PreSize−1), so the
+    /// loops can skip the index array and propagation is a vectorised dot product per row.</summary>
+    public bool IsDense { get; }
 
     /// <summary>Projection name.</summary>
     public string Name { get; }
@@ -70,16 +79,30 @@ public sealed class SynapseBlock
     /// <summary>Propagation: accumulator[i] += Σ_k w_k · pre[PreIndex[k]] over the synapses onto cell i (eq. 2).</summary>
     public void Propagate(ReadOnlySpan<float> pre, Span<float> accumulator)
     {
-        int[] rowStart = RowStart;
-        int[] preIndex = PreIndex;
-        float[] w = Weights;
+        RequireLengths(pre.Length, accumulator.Length);
+        if (IsDense)
+        {
+            ReadOnlySpan<float> w = Weights;
+            for (int i = 0; i < PostSize; i++)
+            {
+                accumulator[i] += TensorPrimitives.Dot(w.Slice(i * PreSize, PreSize), pre[..PreSize]);
+            }
+
+            return;
+        }
+
+        // Indices were validated at construction and lengths above, so the gather needs no bounds checks.
+        ref int rowStart = ref MemoryMarshal.GetArrayDataReference(RowStart);
+        ref int preIndex = ref MemoryMarshal.GetArrayDataReference(PreIndex);
+        ref float w0 = ref MemoryMarshal.GetArrayDataReference(Weights);
+        ref float pre0 = ref MemoryMarshal.GetReference(pre);
         for (int i = 0; i < PostSize; i++)
         {
             float sum = 0f;
-            int end = rowStart[i + 1];
-            for (int k = rowStart[i]; k < end; k++)
+            int end = Unsafe.Add(ref rowStart, i + 1);
+            for (int k = Unsafe.Add(ref rowStart, i); k < end; k++)
             {
-                sum += w[k] * pre[preIndex[k]];
+                sum += Unsafe.Add(ref w0, k) * Unsafe.Add(ref pre0, Unsafe.Add(ref preIndex, k));
             }
 
             accumulator[i] += sum;
@@ -96,29 +119,150 @@ public sealed class SynapseBlock
         Span<float> destination, IReadRecorder? recorder = null)
         where TRule : struct, IPlasticityRule
     {
-        int[] rowStart = RowStart;
-        int[] preIndex = PreIndex;
-        float[] w = Weights;
-        int i = 0;
-        int k = 0;
+        RequireLengths(pre.Length, post.Length);
+        if (destination.Length < Count)
+        {
+            throw new ArgumentException($"synapse block '{Name}': destination has {destination.Length} entries for {Count} synapses", nameof(destination));
+        }
+
+        // The handler lives out here so that the loop's indices stay in registers; a violation is rare and is
+        // located afterwards by a read-only scan.
         try
         {
-            for (i = 0; i < PostSize; i++)
+            if (recorder is null)
             {
-                ref readonly PostState ps = ref post[i];
-                int end = rowStart[i + 1];
-                for (k = rowStart[i]; k < end; k++)
-                {
-                    var view = new LocalView(w[k], pre[preIndex[k]], in ps, eta, phase, recorder);
-                    destination[k] += rule.Delta(view);
-                }
+                UpdateRows(rule, pre, post, eta, phase, destination);
+            }
+            else
+            {
+                UpdateRowsAudited(rule, pre, post, eta, phase, destination, recorder);
             }
         }
         catch (LocalityViolationException e)
         {
-            throw new LocalityViolationException(DescribeSynapse(k), e.Variable, $"post cell {PostPopulation}[{i}]",
-                "the target is local only to output cells");
+            throw Locate(rule, pre, post, eta, phase, e);
         }
+    }
+
+    // The view is built with a constant null recorder, so the JIT removes every audit branch from the loop;
+    // indices were validated at construction and lengths by the caller, so there are no bounds checks either.
+    private void UpdateRows<TRule>(TRule rule, ReadOnlySpan<float> pre, ReadOnlySpan<PostState> post, float eta, Phase phase,
+        Span<float> destination)
+        where TRule : struct, IPlasticityRule
+    {
+        ref int rowStart = ref MemoryMarshal.GetArrayDataReference(RowStart);
+        ref int preIndex = ref MemoryMarshal.GetArrayDataReference(PreIndex);
+        ref float w0 = ref MemoryMarshal.GetArrayDataReference(Weights);
+        ref float pre0 = ref MemoryMarshal.GetReference(pre);
+        ref float d0 = ref MemoryMarshal.GetReference(destination);
+        for (int i = 0; i < PostSize; i++)
+        {
+            ref readonly PostState ps = ref post[i];
+            int start = Unsafe.Add(ref rowStart, i);
+            int end = Unsafe.Add(ref rowStart, i + 1);
+            if (IsDense)
+            {
+                for (int k = start, j = 0; k < end; k++, j++)
+                {
+                    Unsafe.Add(ref d0, k) += rule.Delta(new LocalView(Unsafe.Add(ref w0, k), Unsafe.Add(ref pre0, j), in ps, eta, phase, null));
+                }
+            }
+            else
+            {
+                for (int k = start; k < end; k++)
+                {
+                    float preOutput = Unsafe.Add(ref pre0, Unsafe.Add(ref preIndex, k));
+                    Unsafe.Add(ref d0, k) += rule.Delta(new LocalView(Unsafe.Add(ref w0, k), preOutput, in ps, eta, phase, null));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Plasticity for a separable rule (<see cref="ISeparableRule"/>): a = PostFactor(post cell) once per row, then
+    /// destination[k] += a · pre[PreIndex[k]] — for a dense row one vectorised multiply-add. Equal to
+    /// <see cref="Update{TRule}"/> without a recorder; use that one in audit mode.
+    /// </summary>
+    public void UpdateSeparable<TRule>(TRule rule, ReadOnlySpan<float> pre, ReadOnlySpan<PostState> post, float eta, Phase phase,
+        Span<float> destination)
+        where TRule : struct, ISeparableRule
+    {
+        RequireLengths(pre.Length, post.Length);
+        if (destination.Length < Count)
+        {
+            throw new ArgumentException($"synapse block '{Name}': destination has {destination.Length} entries for {Count} synapses", nameof(destination));
+        }
+
+        try
+        {
+            SeparableRows(rule, pre, post, eta, phase, destination);
+        }
+        catch (LocalityViolationException e)
+        {
+            throw Locate(rule, pre, post, eta, phase, e);
+        }
+    }
+
+    private void SeparableRows<TRule>(TRule rule, ReadOnlySpan<float> pre, ReadOnlySpan<PostState> post, float eta, Phase phase,
+        Span<float> destination)
+        where TRule : struct, ISeparableRule
+    {
+        ref int rowStart = ref MemoryMarshal.GetArrayDataReference(RowStart);
+        ref int preIndex = ref MemoryMarshal.GetArrayDataReference(PreIndex);
+        ref float pre0 = ref MemoryMarshal.GetReference(pre);
+        ref float d0 = ref MemoryMarshal.GetReference(destination);
+        for (int i = 0; i < PostSize; i++)
+        {
+            float a = rule.PostFactor(in post[i], eta, phase);
+            if (IsDense)
+            {
+                Span<float> row = destination.Slice(i * PreSize, PreSize);
+                TensorPrimitives.MultiplyAdd(pre[..PreSize], a, row, row);
+                continue;
+            }
+
+            int end = Unsafe.Add(ref rowStart, i + 1);
+            for (int k = Unsafe.Add(ref rowStart, i); k < end; k++)
+            {
+                Unsafe.Add(ref d0, k) += a * Unsafe.Add(ref pre0, Unsafe.Add(ref preIndex, k));
+            }
+        }
+    }
+
+    private void UpdateRowsAudited<TRule>(TRule rule, ReadOnlySpan<float> pre, ReadOnlySpan<PostState> post, float eta, Phase phase,
+        Span<float> destination, IReadRecorder recorder)
+        where TRule : struct, IPlasticityRule
+    {
+        for (int i = 0; i < PostSize; i++)
+        {
+            for (int k = RowStart[i]; k < RowStart[i + 1]; k++)
+            {
+                destination[k] += rule.Delta(new LocalView(Weights[k], pre[PreIndex[k]], in post[i], eta, phase, recorder));
+            }
+        }
+    }
+
+    private LocalityViolationException Locate<TRule>(TRule rule, ReadOnlySpan<float> pre, ReadOnlySpan<PostState> post, float eta, Phase phase,
+        LocalityViolationException original)
+        where TRule : struct, IPlasticityRule
+    {
+        for (int i = 0; i < PostSize; i++)
+        {
+            for (int k = RowStart[i]; k < RowStart[i + 1]; k++)
+            {
+                try
+                {
+                    rule.Delta(new LocalView(Weights[k], pre[PreIndex[k]], in post[i], eta, phase));
+                }
+                catch (LocalityViolationException e)
+                {
+                    return new LocalityViolationException(DescribeSynapse(k), e.Variable, $"post cell {PostPopulation}[{i}]",
+                        "the target is local only to output cells");
+                }
+            }
+        }
+
+        return original;
     }
 
     /// <summary>Names synapse k, e.g. "in->h[5] (in[1] -> h[2])".</summary>
@@ -137,6 +281,32 @@ public sealed class SynapseBlock
         }
 
         return post;
+    }
+
+    private void RequireLengths(int pre, int post)
+    {
+        if (pre < PreSize || post < PostSize)
+        {
+            throw new ArgumentException($"synapse block '{Name}': needs {PreSize} pre and {PostSize} post values, got {pre} and {post}");
+        }
+    }
+
+    private bool ComputeIsDense()
+    {
+        if ((long)PreSize * PostSize != Count)
+        {
+            return false;
+        }
+
+        for (int k = 0; k < Count; k++)
+        {
+            if (PreIndex[k] != k % PreSize)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void Validate()

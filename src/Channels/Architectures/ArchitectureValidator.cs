@@ -89,8 +89,8 @@ internal static class ArchitectureValidator
                 throw new ArchitectureException("learningChannel.sharedWeights", $"{lc.Algorithm} uses random learning-channel weights; weight sharing is for BP only");
             }
 
-            if (lc.Connections == ChannelConnections.Chained && lc.Algorithm == LearningAlgorithm.Srbp
-                || lc.Connections == ChannelConnections.Skipped && lc.Algorithm == LearningAlgorithm.Rbp)
+            if ((lc.Connections == ChannelConnections.Chained && lc.Algorithm == LearningAlgorithm.Srbp)
+                || (lc.Connections == ChannelConnections.Skipped && lc.Algorithm == LearningAlgorithm.Rbp))
             {
                 throw new ArchitectureException("learningChannel.connections", $"'{lc.Connections}' contradicts {lc.Algorithm}; use 'mixed' for both chained and skipped connections");
             }

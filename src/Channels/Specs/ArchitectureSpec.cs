@@ -84,5 +84,10 @@ public sealed class ArchitectureSpec
         {
             throw _reader.Error($"$.{e.Path}", e.Reason);
         }
+        catch (GraphValidationException e)
+        {
+            // Not expected once the options are valid; reported against the whole spec rather than crashing.
+            throw _reader.Error("$", e.Message);
+        }
     }
 }

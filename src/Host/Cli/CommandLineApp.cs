@@ -19,7 +19,7 @@ public static class CommandLineApp
             SimulatorCommands.Demo(services),
             SimulatorCommands.Theory(services),
             SimulatorCommands.Bench(services),
-            // The locality `audit` verb (channels issue) is added here once NeuroLc.Channels exposes it.
+            AuditCommand.Create(services),
         };
         return root;
     }

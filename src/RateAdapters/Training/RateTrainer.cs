@@ -85,6 +85,9 @@ public sealed partial class RateTrainer : IDisposable
     /// <summary>The network itself (tests compare its matrices with reference implementations).</summary>
     internal RateNetwork Network => _network;
 
+    /// <summary>The current epoch's example order (tests replay it on the cell engine).</summary>
+    internal ReadOnlySpan<int> EpochOrder => _permutation;
+
     /// <summary>The model being trained.</summary>
     public ModelSpec Model => _model;
 

@@ -190,13 +190,23 @@ public sealed class LinearChainSystem : IOdeSystem
             int ci = l + i;
             string k = (i + 1).ToString(CultureInfo.InvariantCulture);
             string k1 = (i + 2).ToString(CultureInfo.InvariantCulture);
-            string where = l == 2 ? "Theorem 2, eq. 29" : "Theorem 4, eq. 76";
+            string where = l switch
+            {
+                2 => "Theorem 2, eq. 29",
+                3 => "Theorem 3, eq. 51",
+                _ => "Theorem 4, eq. 76",
+            };
             list.Add(new Invariant(
                 "K" + k,
                 $"c{k} - a{k1} = K{k} ({where})",
                 x => x[ci] - x[next],
                 x => Math.Abs(x[ci]) + Math.Abs(x[next])));
-            string whereJ = l == 2 ? "eq. 31" : "eq. 78";
+            string whereJ = l switch
+            {
+                2 => "eq. 31",
+                3 => "eq. 53",
+                _ => "eq. 78",
+            };
             list.Add(new Invariant(
                 "J" + k,
                 $"a{k}^2 = (a{k1} + K{k})^2 + J{k}, i.e. J{k} = a{k}^2 - c{k}^2 ({whereJ})",
@@ -218,7 +228,7 @@ public sealed class LinearChainSystem : IOdeSystem
             string k = (i + 1).ToString(CultureInfo.InvariantCulture);
             list.Add(new Invariant(
                 "K" + k,
-                $"c{k}^2 - a{k}^2 = K{k} (eq. 83)",
+                l == 3 ? $"c{k}^2 - a{k}^2 = K{k} (eq. 57)" : $"c{k}^2 - a{k}^2 = K{k} (eq. 83)",
                 x => x[ci] * x[ci] - x[ai] * x[ai],
                 x => x[ci] * x[ci] + x[ai] * x[ai]));
         }
@@ -227,7 +237,7 @@ public sealed class LinearChainSystem : IOdeSystem
         int lastC = 2 * l - 2;
         list.Add(new Invariant(
             "J",
-            FormattableString.Invariant($"a{l} - c{l - 1} = J (eq. 90)"),
+            FormattableString.Invariant($"a{l} - c{l - 1} = J ({(l == 3 ? "eq. 58" : "eq. 90")})"),
             x => x[last] - x[lastC],
             x => Math.Abs(x[last]) + Math.Abs(x[lastC])));
         for (int i = 1; i < l - 1; i++)
@@ -239,12 +249,12 @@ public sealed class LinearChainSystem : IOdeSystem
             string idx = (i + 1).ToString(CultureInfo.InvariantCulture);
             list.Add(new Invariant(
                 "mu" + k,
-                $"(a{idx} + c{idx}) exp(-c{k}) = mu{k} (eq. 86)",
+                $"(a{idx} + c{idx}) exp(-c{k}) = mu{k} ({(l == 3 ? "eq. 62" : "eq. 86")})",
                 x => (x[ai] + x[ci]) * Math.Exp(-x[previous]),
                 x => (Math.Abs(x[ai]) + Math.Abs(x[ci])) * Math.Exp(-x[previous])));
             list.Add(new Invariant(
                 "nu" + k,
-                $"(a{idx} - c{idx}) exp(c{k}) = nu{k} (eq. 86)",
+                $"(a{idx} - c{idx}) exp(c{k}) = nu{k} ({(l == 3 ? "eq. 62" : "eq. 86")})",
                 x => (x[ai] - x[ci]) * Math.Exp(x[previous]),
                 x => (Math.Abs(x[ai]) + Math.Abs(x[ci])) * Math.Exp(x[previous])));
         }

@@ -67,4 +67,69 @@ internal static class SmallLinearAlgebra
 
         return x;
     }
+
+    /// <summary>The n×n identity.</summary>
+    public static double[,] Identity(int n)
+    {
+        double[,] m = new double[n, n];
+        for (int i = 0; i < n; i++)
+        {
+            m[i, i] = 1.0;
+        }
+
+        return m;
+    }
+
+    /// <summary>x y.</summary>
+    public static double[,] Multiply(double[,] x, double[,] y)
+    {
+        int rows = x.GetLength(0), inner = x.GetLength(1), columns = y.GetLength(1);
+        double[,] z = new double[rows, columns];
+        for (int r = 0; r < rows; r++)
+        {
+            for (int k = 0; k < inner; k++)
+            {
+                double xv = x[r, k];
+                for (int c = 0; c < columns; c++)
+                {
+                    z[r, c] += xv * y[k, c];
+                }
+            }
+        }
+
+        return z;
+    }
+
+    /// <summary>x yᵗ.</summary>
+    public static double[,] MultiplyTransposed(double[,] x, double[,] y) => Multiply(x, Transpose(y));
+
+    /// <summary>xᵗ.</summary>
+    public static double[,] Transpose(double[,] x)
+    {
+        double[,] t = new double[x.GetLength(1), x.GetLength(0)];
+        for (int r = 0; r < x.GetLength(0); r++)
+        {
+            for (int c = 0; c < x.GetLength(1); c++)
+            {
+                t[c, r] = x[r, c];
+            }
+        }
+
+        return t;
+    }
+
+    /// <summary>x − y.</summary>
+    public static double[,] Subtract(double[,] x, double[,] y)
+    {
+        double[,] z = new double[x.GetLength(0), x.GetLength(1)];
+        for (int r = 0; r < x.GetLength(0); r++)
+        {
+            for (int c = 0; c < x.GetLength(1); c++)
+            {
+                z[r, c] = x[r, c] - y[r, c];
+            }
+        }
+
+        return z;
+    }
 }

@@ -6,7 +6,8 @@ namespace NeuroLc.Simulator.Theory;
 /// Maps the command-line names of the section-5 systems to <see cref="IOdeSystem"/> instances:
 /// <c>a111</c> (eq. 24), <c>a111-stdp</c> (eq. 33), <c>a1111</c> (eq. 49), <c>a1111-asrbp</c> (eq. 55),
 /// <c>chain:L</c> (eqs. 74–75), <c>chain-asrbp:L</c> (eqs. 81–82) for L ≥ 2, <c>a1n1</c> (eq. 99) and
-/// <c>an1n</c> (eq. 120) with width N (default 3), and <c>mu:&lt;μ&gt;</c> (eq. 132) for μ &gt; 0.
+/// <c>an1n</c> (eq. 120) with width N (default 3), <c>mu:&lt;μ&gt;</c> (eq. 132) for μ &gt; 0, and the general
+/// linear ARBP <c>linear:N0,N1,…,NL</c> (eqs. 125–126, Theorem 7).
 /// </summary>
 public static class SystemCatalog
 {
@@ -21,7 +22,7 @@ public static class SystemCatalog
 
     /// <summary>The accepted name patterns, for help and error messages.</summary>
     public static IReadOnlyList<string> KnownNames { get; } =
-        ["a111", "a111-stdp", "a1111", "a1111-asrbp", "chain:L", "chain-asrbp:L", "a1n1", "an1n", "mu:<mu>"];
+        ["a111", "a111-stdp", "a1111", "a1111-asrbp", "chain:L", "chain-asrbp:L", "a1n1", "an1n", "mu:<mu>", "linear:N0,N1,...,NL"];
 
     /// <summary>True when the named system takes a width N (<c>--n</c>).</summary>
     public static bool TakesWidth(string name) => name is "a1n1" or "an1n";
@@ -87,8 +88,33 @@ public static class SystemCatalog
             return new PowerSystem(mu, alpha, beta);
         }
 
+        if (trimmed.StartsWith("linear:", StringComparison.Ordinal))
+        {
+            return new GeneralLinearSystem(ParseSizes(trimmed), alpha, beta);
+        }
+
         throw new TheoryInputException(
             "system",
             $"unknown system '{trimmed}'. Known systems: {string.Join(", ", KnownNames)} (L >= 2; --n N for a1n1/an1n).");
+    }
+
+    private static int[] ParseSizes(string name)
+    {
+        string[] parts = name["linear:".Length..].Split(',');
+        int[] sizes = new int[parts.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out sizes[i]) || sizes[i] < 1 || sizes[i] > 100)
+            {
+                throw new TheoryInputException("system", $"'{name}': layer size '{parts[i]}' must be an integer from 1 to 100.");
+            }
+        }
+
+        if (sizes.Length < 3)
+        {
+            throw new TheoryInputException("system", $"'{name}': give at least three layer sizes N0,N1,N2.");
+        }
+
+        return sizes;
     }
 }

@@ -6,8 +6,11 @@ namespace NeuroLc.Synapses.Rules;
 /// (<see cref="LocalView.PostOther"/>). For a forward synapse this is η f'(S_i) E_i O_j, i.e. SRBP's update
 /// when E_i is the learning-channel signal Σ_k c_ik (T − O)_k.
 /// </summary>
-public readonly struct HebbianRule : IPlasticityRule
+public readonly struct HebbianRule : ISeparableRule
 {
+    /// <inheritdoc />
+    public float PostFactor(in PostState post, float eta, Phase phase) => eta * post.FPrime * post.Other;
+
     /// <inheritdoc />
     public float Delta(in LocalView view) => view.Eta * view.PostFPrime * view.PostOther * view.PreOutput;
 }

@@ -5,8 +5,11 @@ namespace NeuroLc.Synapses.Rules;
 /// during the clamped phase is the target T_k that output cell k sends back, and the post term is the post cell's
 /// phase difference ΔO_i.
 /// </summary>
-public readonly struct LearningChannelRule : IPlasticityRule
+public readonly struct LearningChannelRule : ISeparableRule
 {
     /// <inheritdoc />
-    public float Delta(in LocalView view) => view.Eta * view.PreOutput * view.PostDeltaO;
+    public float PostFactor(in PostState post, float eta, Phase phase) => eta * post.DeltaO;
+
+    /// <inheritdoc />
+    public float Delta(in LocalView view) => view.Eta * view.PostDeltaO * view.PreOutput;
 }

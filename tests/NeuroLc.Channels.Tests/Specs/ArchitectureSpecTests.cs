@@ -177,4 +177,19 @@ public sealed class ArchitectureSpecTests
         Assert.Equal(fluent.Projections.Select(p => (p.Name, p.Kind, p.Rule, p.Init.Kind, p.Init.Seed, p.Init.Scale)),
             fromJson.Projections.Select(p => (p.Name, p.Kind, p.Rule, p.Init.Kind, p.Init.Seed, p.Init.Scale)));
     }
+
+    [Theory]
+    [InlineData("""{ "kind": "bidirectional", "algorithm": "rbp" }""", "$.learningChannel.algorithm")]
+    [InlineData("""{ "kind": "conjoined", "algorithm": "bp", "sharedWeights": true, "connections": "skipped" }""", "$.learningChannel.connections")]
+    [InlineData("""{ "kind": "conjoined", "algorithm": "bp", "sharedWeights": true, "adaptation": "hebbian" }""", "$.learningChannel.adaptation")]
+    [InlineData("""{ "kind": "conjoined", "algorithm": "srbp", "connections": "chained" }""", "$.learningChannel.connections")]
+    [InlineData("""{ "kind": "conjoined", "algorithm": "rbp", "widths": [3, 3] }""", "$.learningChannel.widths")]
+    [InlineData("""{ "kind": "twin", "algorithm": "rbp", "widths": [3, 3] }""", "$.learningChannel.widths")]
+    [InlineData("""{ "kind": "distinct", "algorithm": "rbp", "widths": [3] }""", "$.learningChannel.widths")]
+    [InlineData("""{ "kind": "distinct", "algorithm": "rbp" }""", "$.learningChannel.widths")]
+    [InlineData("""{ "kind": "identicalTwin", "algorithm": "rbp", "lateralC": [ { "from": 1, "to": 1 }, { "from": 2, "to": 2 } ] }""", "$.learningChannel.lateralC")]
+    [InlineData("""{ "kind": "twin", "algorithm": "rbp", "lateralC": [ { "from": 0, "to": 1 } ] }""", "$.learningChannel.lateralC[0].from")]
+    [InlineData("""{ "kind": "twin", "algorithm": "rbp", "initStd": 0 }""", "$.learningChannel.initStd")]
+    public void ImpossibleCombinationsNameTheirPath(string channel, string path)
+        => Assert.Equal(path, Fails(WithChannel(channel), build: true).JsonPath);
 }

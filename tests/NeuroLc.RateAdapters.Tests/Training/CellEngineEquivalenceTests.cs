@@ -1,0 +1,156 @@
+using NeuroLc.Channels.Graph;
+using NeuroLc.Neurons;
+using NeuroLc.RateAdapters.Training;
+using NeuroLc.Simulator;
+using NeuroLc.Synapses;
+using Activation = NeuroLc.RateAdapters.Training.Activation;
+
+namespace NeuroLc.RateAdapters.Tests.Training;
+
+/// <summary>
+/// The fast path and the cell engine (DESIGN.md section 5: "this is what makes the fast path honest"): the same
+/// initial weights, the same examples in the same minibatches, 20 updates, the same weights within 1e-4 relative.
+/// The engine stores a projection's weights [post, pre]; the rate adapter stores W^h as [pre, post].
+/// </summary>
+public sealed class CellEngineEquivalenceTests
+{
+    private const int Batch = 4;
+    private const int Updates = 20;
+    private const float Lr = 0.2f;
+
+    public static TheoryData<string> Cases => new() { "rbp", "srbp", "bp", "srbp-distinct", "srbp-distinct-tanh", "rbp-distinct" };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Weights_after_20_updates_equal_the_cell_engine(string name)
+    {
+        bool distinct = name.Contains("distinct");
+        var model = new ModelSpec
+        {
+            LayerSizes = [4, 6, 5, 3],
+            Output = OutputKind.Logistic,
+            Algorithm = name.StartsWith("srbp") ? Algorithm.SRBP : name.StartsWith("rbp") ? Algorithm.RBP : Algorithm.BP,
+            Architecture = distinct ? ChannelArchitecture.Distinct : ChannelArchitecture.Conjoined,
+            LearningChannelWidths = distinct ? [3, 2] : null,
+            LearningChannelActivation = name.EndsWith("tanh") ? Activation.Tanh : Activation.Identity,
+        };
+        Dataset data = ReferenceEquivalenceTests.Data(Batch * Updates, 4, 3, OutputKind.Softmax);
+        using var trainer = new RateTrainer(model, new TrainingSpec { BatchSize = Batch, LearningRate = Lr, Seed = 12, Threads = 1 }, data, null);
+        var engine = new CellEngine(Graph(model, trainer), new EngineOptions { LearningRate = Lr, BatchSize = Batch, Mode = PresentationMode.ExplicitError });
+        int[] order = trainer.EpochOrder.ToArray();
+        for (int step = 0; step < Updates; step++)
+        {
+            Assert.True(trainer.Step());
+            for (int e = step * Batch; e < (step + 1) * Batch; e++)
+            {
+                int row = order[e];
+                engine.Train(data.Inputs.AsSpan(row * 4, 4).ToArray(), data.Targets.AsSpan(row * 3, 3).ToArray());
+            }
+        }
+
+        int[] n = model.LayerSizes;
+        for (int h = 1; h < n.Length; h++)
+        {
+            WeightMatrix w = trainer.Network.Forward(h);
+            AssertTransposedEqual(name, $"W{h}", w.Values, w.Rows, w.Cols, engine.Block($"{Layer(h - 1, n)}->{Layer(h, n)}").Weights);
+            float[] bias = trainer.Network.Parameters().First(p => p.Layer == h && p.IsBias).Values;
+            AssertTransposedEqual(name, $"b{h}", bias, 1, n[h], engine.Block($"bias->{Layer(h, n)}").Weights);
+        }
+    }
+
+    private static NetworkGraph Graph(ModelSpec model, RateTrainer trainer)
+    {
+        int[] n = model.LayerSizes;
+        int L = n.Length - 1;
+        var b = new NetworkBuilder().Input(Layer(0, n), n[0]).Bias("bias");
+        for (int h = 1; h <= L; h++)
+        {
+            string post = Layer(h, n);
+            b = h < L ? b.Hidden(post, n[h], TransferFunction.Tanh) : b.Output(post, n[h], TransferFunction.Logistic);
+            WeightMatrix w = trainer.Network.Forward(h);
+            b.Forward(Layer(h - 1, n), post, WeightInit.FromMatrix(Transposed(w.Values, w.Rows, w.Cols)), PlasticitySpec.ExplicitError)
+                .Forward("bias", post, WeightInit.Constant(0), PlasticitySpec.ExplicitError);
+        }
+
+        for (int h = 1; h < L; h++)
+        {
+            string hidden = Layer(h, n);
+            if (model.Architecture == ChannelArchitecture.Distinct)
+            {
+                string lc = $"lc{h}";
+                var transfer = model.LearningChannelActivation == Activation.Tanh ? TransferFunction.Tanh : TransferFunction.Identity;
+                b.LearningChannel(lc, model.LearningChannelWidths![h - 1], transfer);
+                continue;
+            }
+
+            switch (model.Algorithm)
+            {
+                case Algorithm.BP:
+                    b.Feedback(Layer(h + 1, n), hidden, WeightInit.Constant(0), sharedWith: $"{hidden}->{Layer(h + 1, n)}");
+                    break;
+                case Algorithm.RBP:
+                    WeightMatrix c = trainer.Network.Feedback(h + 1)!;
+                    b.Feedback(Layer(h + 1, n), hidden, WeightInit.FromMatrix(Transposed(c.Values, c.Rows, c.Cols)));
+                    break;
+                default:
+                    WeightMatrix cs = trainer.Network.Feedback(h)!;
+                    b.Skip(Layer(L, n), hidden, WeightInit.FromMatrix(Transposed(cs.Values, cs.Rows, cs.Cols)));
+                    break;
+            }
+        }
+
+        if (model.Architecture == ChannelArchitecture.Distinct)
+        {
+            foreach (WeightMatrix m in trainer.Network.Parameters().Where(p => p.Channel is "learning" or "lateral-C'"))
+            {
+                int h = m.Layer;
+                float[,] matrix = Transposed(m.Values, m.Rows, m.Cols);
+                if (m.Channel == "lateral-C'")
+                {
+                    b.LateralC($"lc{h}", Layer(h, n), WeightInit.FromMatrix(matrix));
+                }
+                else if (model.Algorithm == Algorithm.SRBP || h == L - 1)
+                {
+                    b.Skip(Layer(L, n), $"lc{h}", WeightInit.FromMatrix(matrix));
+                }
+                else
+                {
+                    b.Feedback($"lc{h + 1}", $"lc{h}", WeightInit.FromMatrix(matrix));
+                }
+            }
+        }
+
+        return b.Build();
+    }
+
+    private static string Layer(int h, int[] n) => h == 0 ? "in" : h == n.Length - 1 ? "out" : $"h{h}";
+
+    /// <summary>Rate storage [pre, post] (rows × cols) to the engine's [post, pre].</summary>
+    private static float[,] Transposed(float[] values, int rows, int cols)
+    {
+        var m = new float[cols, rows];
+        for (int i = 0; i < rows; i++)
+        {
+            for (int j = 0; j < cols; j++)
+            {
+                m[j, i] = values[(i * cols) + j];
+            }
+        }
+
+        return m;
+    }
+
+    private static void AssertTransposedEqual(string name, string what, float[] rate, int rows, int cols, float[] engine)
+    {
+        double scale = rate.Take(rows * cols).Select(v => Math.Abs((double)v)).Max() + 1e-3;
+        for (int i = 0; i < rows; i++)
+        {
+            for (int j = 0; j < cols; j++)
+            {
+                double a = rate[(i * cols) + j];
+                double e = engine[(j * rows) + i];
+                Assert.True(Math.Abs(a - e) <= 1e-4 * scale, $"{name} {what}[{i},{j}]: rate {a}, cell engine {e}");
+            }
+        }
+    }
+}
