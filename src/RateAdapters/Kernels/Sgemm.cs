@@ -40,6 +40,7 @@ public sealed unsafe class Sgemm : IDisposable
     private int _packedFrom;
     private float* _c;
     private int _ldc;
+    private bool _transposedC;
     private int _split;
 
     /// <summary>Creates a product engine using <paramref name="threads"/> (1 or 2) threads and the fastest path.</summary>
@@ -91,6 +92,18 @@ public sealed unsafe class Sgemm : IDisposable
         if (m == 0 || n == 0)
         {
             return;
+        }
+
+        // A·Bᵀ with B much larger than A (δ·Wᵀ of a wide layer): compute Cᵀ = B·Aᵀ instead, so the large operand is
+        // read in place and only the small one is packed; the blocks are then stored transposed.
+        _transposedC = transposeB && !transposeA && _path == SgemmPath.Vector512 && n >= 2 * m && n >= 2 * _mr;
+        if (_transposedC)
+        {
+            (m, n) = (n, m);
+            float* swap = a;
+            a = b;
+            b = swap;
+            (lda, ldb) = (ldb, lda);
         }
 
         _transA = transposeA;
@@ -207,11 +220,18 @@ public sealed unsafe class Sgemm : IDisposable
             int rows = Math.Min(mr, r1 - i0);
             float* aBlock;
             nint aStep;
+            bool inPlaceRows = false;
             if (_transA && rows == mr)
             {
                 // op(A)[i, p] = A[p, i]: the MR values of one step p are already consecutive.
                 aBlock = _a + i0;
                 aStep = _lda;
+            }
+            else if (!_transA && rows == mr && _path == SgemmPath.Vector512)
+            {
+                aBlock = _a + ((long)i0 * _lda);
+                aStep = _lda;
+                inPlaceRows = true;
             }
             else
             {
@@ -238,6 +258,9 @@ public sealed unsafe class Sgemm : IDisposable
 
                 switch (_path)
                 {
+                    case SgemmPath.Vector512 when inPlaceRows:
+                        SgemmMicroKernels.Block512Rows(k, aBlock, aStep, bBlock, bStep, tile);
+                        break;
                     case SgemmPath.Vector512:
                         SgemmMicroKernels.Block512(k, aBlock, aStep, bBlock, bStep, tile);
                         break;
@@ -296,6 +319,22 @@ public sealed unsafe class Sgemm : IDisposable
     {
         float alpha = _alpha;
         float beta = _beta;
+        if (_transposedC)
+        {
+            // Block (i, j) of Cᵀ is element (j, i) of C.
+            for (int i = 0; i < rows; i++)
+            {
+                for (int j = 0; j < cols; j++)
+                {
+                    float* c = _c + ((long)(j0 + j) * _ldc) + i0 + i;
+                    float v = alpha * tile[(i * Nr) + j];
+                    *c = beta == 0f ? v : (beta * *c) + v;
+                }
+            }
+
+            return;
+        }
+
         for (int i = 0; i < rows; i++)
         {
             float* t = tile + (i * Nr);

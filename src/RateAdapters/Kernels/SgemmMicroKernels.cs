@@ -51,6 +51,51 @@ internal static unsafe class SgemmMicroKernels
         c9.Store(tile + 144);
     }
 
+    /// <summary>
+    /// The 10×16 block reading ten rows of a row-major A in place (row i at a + i·lda, step p at +p): no packing of A
+    /// for the forward and backward products, whose A (activations, errors) is used once per call.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Block512Rows(int k, float* a, nint lda, float* b, nint bStep, float* tile)
+    {
+        Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default;
+        Vector512<float> c5 = default, c6 = default, c7 = default, c8 = default, c9 = default;
+        float* a3 = a + (3 * lda);
+        float* a6 = a + (6 * lda);
+        float* a9 = a + (9 * lda);
+        nint lda2 = 2 * lda;
+        for (int p = 0; p < k; p++)
+        {
+            Vector512<float> bv = Vector512.Load(b);
+            c0 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[0]), bv, c0);
+            c1 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[lda]), bv, c1);
+            c2 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[lda2]), bv, c2);
+            c3 = Avx512F.FusedMultiplyAdd(Vector512.Create(a3[0]), bv, c3);
+            c4 = Avx512F.FusedMultiplyAdd(Vector512.Create(a3[lda]), bv, c4);
+            c5 = Avx512F.FusedMultiplyAdd(Vector512.Create(a3[lda2]), bv, c5);
+            c6 = Avx512F.FusedMultiplyAdd(Vector512.Create(a6[0]), bv, c6);
+            c7 = Avx512F.FusedMultiplyAdd(Vector512.Create(a6[lda]), bv, c7);
+            c8 = Avx512F.FusedMultiplyAdd(Vector512.Create(a6[lda2]), bv, c8);
+            c9 = Avx512F.FusedMultiplyAdd(Vector512.Create(a9[0]), bv, c9);
+            a++;
+            a3++;
+            a6++;
+            a9++;
+            b += bStep;
+        }
+
+        c0.Store(tile);
+        c1.Store(tile + 16);
+        c2.Store(tile + 32);
+        c3.Store(tile + 48);
+        c4.Store(tile + 64);
+        c5.Store(tile + 80);
+        c6.Store(tile + 96);
+        c7.Store(tile + 112);
+        c8.Store(tile + 128);
+        c9.Store(tile + 144);
+    }
+
     /// <summary>5×16 block: two 256-bit accumulators per row, ten in all.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Block256(int k, float* a, nint aStep, float* b, nint bStep, float* tile)

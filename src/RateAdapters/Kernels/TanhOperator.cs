@@ -21,7 +21,7 @@ internal readonly struct TanhOperator : IUnaryOperator
         Vector256<float> x2 = a * a;
         Vector256<float> small = a * (Vector256<float>.One + (x2 * (Vector256.Create(-1f / 3f) + (x2 * (Vector256.Create(2f / 15f) + (x2 * Vector256.Create(-17f / 315f)))))));
         Vector256<float> magnitude = Vector256.ConditionalSelect(Vector256.LessThan(a, Vector256.Create(Small)), small, large);
-        return Vector256.CopySign(magnitude, x);
+        return Vector256.ConditionalSelect(Vector256.Create(-0f), x, magnitude);
     }
 
     public static Vector512<float> Invoke(Vector512<float> x)
@@ -32,6 +32,6 @@ internal readonly struct TanhOperator : IUnaryOperator
         Vector512<float> x2 = a * a;
         Vector512<float> small = a * (Vector512<float>.One + (x2 * (Vector512.Create(-1f / 3f) + (x2 * (Vector512.Create(2f / 15f) + (x2 * Vector512.Create(-17f / 315f)))))));
         Vector512<float> magnitude = Vector512.ConditionalSelect(Vector512.LessThan(a, Vector512.Create(Small)), small, large);
-        return Vector512.CopySign(magnitude, x);
+        return Vector512.ConditionalSelect(Vector512.Create(-0f), x, magnitude);
     }
 }

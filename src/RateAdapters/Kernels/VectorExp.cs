@@ -13,10 +13,13 @@ internal static class VectorExp
     private const float Ln2Hi = 0.693145751953125f;
     private const float Ln2Lo = 1.428606765330187045e-06f;
 
+    // 1.5·2²³: adding and subtracting it rounds |v| < 2²² to the nearest integer in round-to-nearest mode.
+    private const float RoundingMagic = 12582912f;
+
     public static Vector256<float> Exp(Vector256<float> x)
     {
         x = Vector256.Min(Vector256.Max(x, Vector256.Create(-87f)), Vector256.Create(88f));
-        Vector256<float> k = Vector256.Round(x * Log2E);
+        Vector256<float> k = ((x * Log2E) + Vector256.Create(RoundingMagic)) - Vector256.Create(RoundingMagic);
         Vector256<float> r = x - (k * Ln2Hi) - (k * Ln2Lo);
         Vector256<float> p = Vector256.Create(1f / 720f);
         p = (p * r) + Vector256.Create(1f / 120f);
@@ -32,7 +35,7 @@ internal static class VectorExp
     public static Vector512<float> Exp(Vector512<float> x)
     {
         x = Vector512.Min(Vector512.Max(x, Vector512.Create(-87f)), Vector512.Create(88f));
-        Vector512<float> k = Vector512.Round(x * Log2E);
+        Vector512<float> k = ((x * Log2E) + Vector512.Create(RoundingMagic)) - Vector512.Create(RoundingMagic);
         Vector512<float> r = x - (k * Ln2Hi) - (k * Ln2Lo);
         Vector512<float> p = Vector512.Create(1f / 720f);
         p = (p * r) + Vector512.Create(1f / 120f);
