@@ -213,12 +213,9 @@ public sealed partial class CellEngine
             }
             else if (explicitError)
             {
-                // R = f'(S) · lateral input (eqs. 9, 11), computed by the cell itself and sent on.
-                for (int i = 0; i < pop.Size; i++)
-                {
-                    pop.R[i] = pop.Failed[i] ? 0f : pop.FPrime[i] * pop.Other[i];
-                }
-
+                // R = f'(S) ⊙ g(lateral input) (eqs. 9, 11; g = identity, or tanh for lc-tanh), computed by the
+                // cell itself from its own received input and sent on.
+                pop.ComputeLocalError();
                 Array.Copy(pop.R, pop.LearningOutput, pop.Size);
             }
             else

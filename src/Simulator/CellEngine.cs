@@ -59,7 +59,16 @@ public sealed partial class CellEngine
         for (int p = 0; p < _specs.Length; p++)
         {
             PopulationSpec s = _specs[p];
-            _populations[p] = new RatePopulation(s.Name, s.Size, firstCell, s.Transfer, s.Channel, s.Role == PopulationRole.Output, s.DropoutProbability);
+            if (s.LearningTransfer == TransferFunction.Softmax)
+            {
+                throw new GraphValidationException(s.Name, nameof(PopulationSpec.LearningTransfer),
+                    "g must be element-wise (each cell transforms only its own learning-channel input); softmax is not");
+            }
+
+            _populations[p] = new RatePopulation(s.Name, s.Size, firstCell, s.Transfer, s.Channel, s.Role == PopulationRole.Output, s.DropoutProbability)
+            {
+                LearningTransfer = s.LearningTransfer,
+            };
             _populationIndex[s.Name] = p;
             firstCell += s.Size;
         }
