@@ -146,7 +146,9 @@ public sealed unsafe class Sgemm : IDisposable
     private void PackB(bool transposeB, float* b, int ldb)
     {
         int panels = (_n + Nr - 1) / Nr;
-        _packedFrom = transposeB ? 0 : _n / Nr;
+        // Every panel is copied into a 64-byte-aligned buffer: read in place, a row of 16 floats at a leading dimension
+        // such as 100 straddles two cache lines, and the split loads cost more than the copy.
+        _packedFrom = 0;
         int packedPanels = panels - _packedFrom;
         _bFull = b;
         if (packedPanels == 0)
@@ -155,13 +157,14 @@ public sealed unsafe class Sgemm : IDisposable
             return;
         }
 
-        int need = packedPanels * _k * Nr;
+        int need = (packedPanels * _k * Nr) + Nr;
         if (_bPack.Length < need)
         {
             _bPack = GC.AllocateUninitializedArray<float>(need, pinned: true);
         }
 
         float* dst = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_bPack));
+        dst += (int)((64 - ((nuint)dst & 63)) & 63) / sizeof(float);
         _bPacked = dst;
         for (int panel = _packedFrom; panel < panels; panel++)
         {
