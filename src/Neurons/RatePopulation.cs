@@ -50,6 +50,14 @@ public sealed class RatePopulation
     /// <summary>Transfer function f (g for learning-channel cells).</summary>
     public TransferFunction Transfer { get; }
 
+    /// <summary>
+    /// The function g a forward cell applies to the summed learning-channel input it receives (<see cref="Other"/>)
+    /// before multiplying by its own f'(S): R = f'(S) ⊙ g(Other), the "lc-tanh" variant of section 4.1.1
+    /// (Figure 7). <see cref="TransferFunction.Identity"/> (the default) is the linear channel of eqs. 6, 9 and 11.
+    /// Must be element-wise.
+    /// </summary>
+    public TransferFunction LearningTransfer { get; init; } = TransferFunction.Identity;
+
     /// <summary>The cells' channel.</summary>
     public Channel Channel { get; }
 
@@ -124,6 +132,18 @@ public sealed class RatePopulation
             }
 
             o[i] = useDropout && Failed[i] ? 0f : value * scale;
+        }
+    }
+
+    /// <summary>
+    /// R = f'(S) ⊙ g(Other) for every cell (eqs. 6, 9, 11 with g = <see cref="LearningTransfer"/>): each cell
+    /// transforms only the learning signal it received itself. A failed (dropped-out) cell has R = 0.
+    /// </summary>
+    public void ComputeLocalError()
+    {
+        for (int i = 0; i < Size; i++)
+        {
+            R[i] = Failed[i] ? 0f : FPrime[i] * TransferFunctions.Apply(LearningTransfer, Other[i]);
         }
     }
 

@@ -118,14 +118,25 @@ public sealed partial class CellEngine
             Array.Clear(h);
         }
 
-        WriteHistory(history, channel);
+        foreach (bool[] c in _changed)
+        {
+            Array.Clear(c);
+        }
+
+        foreach (float[] c in _contribution)
+        {
+            Array.Clear(c);
+        }
+
+        WriteHistory(history, channel, phaseStart: true);
         int settle = channel == Channel.Forward ? _forwardSettle : _learningSettle;
         for (int s = 0; s < settle; s++)
         {
             StepCount++;
             ResetAccumulators(channel);
-            foreach (ProjectionRuntime proj in _projections)
+            for (int p = 0; p < _projections.Length; p++)
             {
+                ProjectionRuntime proj = _projections[p];
                 if (proj.Carried != channel)
                 {
                     continue;
@@ -133,13 +144,28 @@ public sealed partial class CellEngine
 
                 RatePopulation pre = _populations[proj.Pre];
                 RatePopulation post = _populations[proj.Post];
+                float[] contribution = _contribution[p];
+
                 // Before the phase began this slot was cleared: the signal has not arrived yet.
                 int slot = (int)(((StepCount - proj.Spec.Delay) % _depth + _depth) % _depth);
-                proj.Block.Propagate(history[proj.Pre].AsSpan(slot * pre.Size, pre.Size), proj.IntoOther ? post.Other : post.S);
+
+                // A message identical to the previous step's gives the same contribution: only a changed pre
+                // signal is propagated again (the wave front), which makes a phase cost one pass per synapse.
+                if (_changed[proj.Pre][slot])
+                {
+                    Array.Clear(contribution);
+                    proj.Block.Propagate(history[proj.Pre].AsSpan(slot * pre.Size, pre.Size), contribution);
+                }
+
+                float[] target = proj.IntoOther ? post.Other : post.S;
+                for (int i = 0; i < contribution.Length; i++)
+                {
+                    target[i] += contribution[i];
+                }
             }
 
             UpdateCells(phase);
-            WriteHistory(history, channel);
+            WriteHistory(history, channel, phaseStart: false);
             RecordCellProbes();
         }
 
@@ -187,12 +213,9 @@ public sealed partial class CellEngine
             }
             else if (explicitError)
             {
-                // R = f'(S) · lateral input (eqs. 9, 11), computed by the cell itself and sent on.
-                for (int i = 0; i < pop.Size; i++)
-                {
-                    pop.R[i] = pop.Failed[i] ? 0f : pop.FPrime[i] * pop.Other[i];
-                }
-
+                // R = f'(S) ⊙ g(lateral input) (eqs. 9, 11; g = identity, or tanh for lc-tanh), computed by the
+                // cell itself from its own received input and sent on.
+                pop.ComputeLocalError();
                 Array.Copy(pop.R, pop.LearningOutput, pop.Size);
             }
             else
@@ -267,14 +290,20 @@ public sealed partial class CellEngine
         }
     }
 
-    private void WriteHistory(float[][] history, Channel channel)
+    /// <summary>Records what every population emits at this step, and whether it differs from what it emitted
+    /// one step earlier (at the phase start: whether it is non-zero, the cleared contributions being zero).</summary>
+    private void WriteHistory(float[][] history, Channel channel, bool phaseStart)
     {
         int slot = (int)(StepCount % _depth);
+        int previous = (slot + _depth - 1) % _depth;
         for (int p = 0; p < _populations.Length; p++)
         {
             RatePopulation pop = _populations[p];
             float[] signal = channel == Channel.Forward ? pop.O : pop.LearningOutput;
-            Array.Copy(signal, 0, history[p], slot * pop.Size, pop.Size);
+            Span<float> now = history[p].AsSpan(slot * pop.Size, pop.Size);
+            ReadOnlySpan<float> before = history[p].AsSpan(previous * pop.Size, pop.Size);
+            signal.CopyTo(now);
+            _changed[p][slot] = phaseStart ? now.ContainsAnyExcept(0f) : !now.SequenceEqual(before);
         }
     }
 

@@ -28,6 +28,8 @@ public sealed partial class CellEngine
     private readonly Dictionary<string, ProjectionRuntime> _projectionByName;
     private readonly float[][] _forwardHistory;
     private readonly float[][] _learningHistory;
+    private readonly bool[][] _changed;
+    private readonly float[][] _contribution;
     private readonly PostState[][] _sameChannelView;
     private readonly PostState[][] _crossChannelView;
     private readonly int _depth;
@@ -57,7 +59,16 @@ public sealed partial class CellEngine
         for (int p = 0; p < _specs.Length; p++)
         {
             PopulationSpec s = _specs[p];
-            _populations[p] = new RatePopulation(s.Name, s.Size, firstCell, s.Transfer, s.Channel, s.Role == PopulationRole.Output, s.DropoutProbability);
+            if (s.LearningTransfer == TransferFunction.Softmax)
+            {
+                throw new GraphValidationException(s.Name, nameof(PopulationSpec.LearningTransfer),
+                    "g must be element-wise (each cell transforms only its own learning-channel input); softmax is not");
+            }
+
+            _populations[p] = new RatePopulation(s.Name, s.Size, firstCell, s.Transfer, s.Channel, s.Role == PopulationRole.Output, s.DropoutProbability)
+            {
+                LearningTransfer = s.LearningTransfer,
+            };
             _populationIndex[s.Name] = p;
             firstCell += s.Size;
         }
@@ -78,6 +89,8 @@ public sealed partial class CellEngine
         _depth = _projections.Length == 0 ? 1 : _projections.Max(p => p.Spec.Delay) + 1;
         _forwardHistory = _populations.Select(p => new float[_depth * p.Size]).ToArray();
         _learningHistory = _populations.Select(p => new float[_depth * p.Size]).ToArray();
+        _changed = _populations.Select(_ => new bool[_depth]).ToArray();
+        _contribution = _projections.Select(p => new float[p.Block.PostSize]).ToArray();
         _sameChannelView = _populations.Select(p => new PostState[p.Size]).ToArray();
         _crossChannelView = _populations.Select(p => new PostState[p.Size]).ToArray();
         _reader = new CheckedStateReader(this) { Audit = Audit };

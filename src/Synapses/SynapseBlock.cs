@@ -98,14 +98,24 @@ public sealed class SynapseBlock
         ref float pre0 = ref MemoryMarshal.GetReference(pre);
         for (int i = 0; i < PostSize; i++)
         {
-            float sum = 0f;
+            // Four partial sums break the floating-point add latency chain (fixed order: deterministic).
+            float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+            int k = Unsafe.Add(ref rowStart, i);
             int end = Unsafe.Add(ref rowStart, i + 1);
-            for (int k = Unsafe.Add(ref rowStart, i); k < end; k++)
+            for (; k + 3 < end; k += 4)
             {
-                sum += Unsafe.Add(ref w0, k) * Unsafe.Add(ref pre0, Unsafe.Add(ref preIndex, k));
+                s0 += Unsafe.Add(ref w0, k) * Unsafe.Add(ref pre0, Unsafe.Add(ref preIndex, k));
+                s1 += Unsafe.Add(ref w0, k + 1) * Unsafe.Add(ref pre0, Unsafe.Add(ref preIndex, k + 1));
+                s2 += Unsafe.Add(ref w0, k + 2) * Unsafe.Add(ref pre0, Unsafe.Add(ref preIndex, k + 2));
+                s3 += Unsafe.Add(ref w0, k + 3) * Unsafe.Add(ref pre0, Unsafe.Add(ref preIndex, k + 3));
             }
 
-            accumulator[i] += sum;
+            for (; k < end; k++)
+            {
+                s0 += Unsafe.Add(ref w0, k) * Unsafe.Add(ref pre0, Unsafe.Add(ref preIndex, k));
+            }
+
+            accumulator[i] += (s0 + s1) + (s2 + s3);
         }
     }
 

@@ -80,6 +80,79 @@ public sealed class ExactUpdateTests
         AssertOneUpdate(g);
     }
 
+    /// <summary>
+    /// 2-3-3-2: RBP chains the error through the second hidden layer's cells (R² = f'(S²) ⊙ C³ R³, then
+    /// R¹ = f'(S¹) ⊙ C² R², eq. 9), SRBP skips it (R¹ = f'(S¹) ⊙ C¹ (T − O), eq. 11). The expected updates are
+    /// computed here in double precision from those equations.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void DeeperRbpChainAndSrbpSkipMatchTheirEquations(bool skipped)
+    {
+        float[,] w2 = { { 0.2f, -0.4f, 0.3f }, { 0.1f, 0.5f, -0.2f }, { -0.3f, 0.2f, 0.4f } };
+        float[,] c3 = { { 0.3f, -0.2f }, { -0.1f, 0.4f }, { 0.2f, 0.1f } };        // h2 ← out
+        float[,] c2 = { { 0.25f, -0.5f, 0.1f }, { 0.3f, 0.2f, -0.4f }, { -0.2f, 0.1f, 0.3f } }; // h1 ← h2
+        float[,] c1 = { { -0.3f, 0.2f }, { 0.4f, 0.1f }, { 0.1f, -0.25f } };       // h1 ← out (SRBP)
+        NetworkBuilder b = new NetworkBuilder()
+            .Input("in", 2).Hidden("h1", 3, TransferFunction.Tanh).Hidden("h2", 3, TransferFunction.Tanh).Output("out", 2, TransferFunction.Logistic)
+            .Forward("in", "h1", WeightInit.FromMatrix(s_w1), PlasticitySpec.ExplicitError)
+            .Forward("h1", "h2", WeightInit.FromMatrix(w2), PlasticitySpec.ExplicitError)
+            .Forward("h2", "out", WeightInit.FromMatrix(s_w2), PlasticitySpec.ExplicitError);
+        b = skipped
+            ? b.Skip("out", "h2", WeightInit.FromMatrix(c3)).Skip("out", "h1", WeightInit.FromMatrix(c1))
+            : b.Feedback("out", "h2", WeightInit.FromMatrix(c3)).Feedback("h2", "h1", WeightInit.FromMatrix(c2));
+        var engine = new CellEngine(b.Build(), new EngineOptions { LearningRate = 0.5f });
+        engine.Train(s_x, s_t);
+
+        double[] o1 = new double[3];
+        double[] o2 = new double[3];
+        double[] e = new double[2];
+        for (int i = 0; i < 3; i++)
+        {
+            o1[i] = Math.Tanh((s_w1[i, 0] * s_x[0]) + (s_w1[i, 1] * s_x[1]));
+        }
+
+        for (int i = 0; i < 3; i++)
+        {
+            o2[i] = Math.Tanh((w2[i, 0] * o1[0]) + (w2[i, 1] * o1[1]) + (w2[i, 2] * o1[2]));
+        }
+
+        for (int k = 0; k < 2; k++)
+        {
+            double s3 = (s_w2[k, 0] * o2[0]) + (s_w2[k, 1] * o2[1]) + (s_w2[k, 2] * o2[2]);
+            e[k] = s_t[k] - (1.0 / (1.0 + Math.Exp(-s3)));
+        }
+
+        double[] r2 = new double[3];
+        double[] r1 = new double[3];
+        for (int i = 0; i < 3; i++)
+        {
+            r2[i] = (1 - (o2[i] * o2[i])) * ((c3[i, 0] * e[0]) + (c3[i, 1] * e[1]));
+        }
+
+        for (int i = 0; i < 3; i++)
+        {
+            double lateral = skipped
+                ? (c1[i, 0] * e[0]) + (c1[i, 1] * e[1])
+                : (c2[i, 0] * r2[0]) + (c2[i, 1] * r2[1]) + (c2[i, 2] * r2[2]);
+            r1[i] = (1 - (o1[i] * o1[i])) * lateral;
+        }
+
+        for (int i = 0; i < 3; i++)
+        {
+            for (int j = 0; j < 2; j++)
+            {
+                Assert.Equal(0.5 * r1[i] * s_x[j], engine.Block("in->h1").Weights[(i * 2) + j] - s_w1[i, j], 1e-6);
+            }
+
+            for (int j = 0; j < 3; j++)
+            {
+                Assert.Equal(0.5 * r2[i] * o1[j], engine.Block("h1->h2").Weights[(i * 3) + j] - w2[i, j], 1e-6);
+            }
+        }
+    }
+
     [Fact]
     public void PerturbedWeightNoLongerMatches()
     {

@@ -5,7 +5,8 @@ using NeuroLc.Synapses;
 using NeuroLc.Synapses.Language;
 using NeuroLc.Synapses.Rules;
 
-namespace NeuroLc.Bench.CellEngine;
+// Not "NeuroLc.Bench.CellEngine": a namespace of that name would hide the type NeuroLc.Simulator.CellEngine in sibling suites.
+namespace NeuroLc.Bench.CellEngineSuite;
 
 /// <summary>
 /// ns per synapse-update (propagation Σ w·O_pre into every post cell, then one plasticity update of every

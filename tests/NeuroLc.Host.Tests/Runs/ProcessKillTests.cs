@@ -8,7 +8,7 @@ namespace NeuroLc.Host.Tests.Runs;
 /// The real <c>neurolc</c> with the real rate trainer, killed with SIGKILL at several points and resumed in fresh
 /// processes, must end with the same <c>weights_sha256</c> as an uninterrupted run (DESIGN.md section 9).
 /// </summary>
-public sealed class ProcessKillTests
+public sealed class ProcessKillTests(ProcessKillTests.StraightRun straight) : IClassFixture<ProcessKillTests.StraightRun>
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(2);
 
@@ -23,15 +23,32 @@ public sealed class ProcessKillTests
         }
         """;
 
+    /// <summary>The uninterrupted run both tests compare against, trained once per test class.</summary>
+    public sealed class StraightRun : IDisposable
+    {
+        private readonly TempFolder _temp = new();
+
+        public StraightRun()
+        {
+            string file = _temp.Combine("killable.json");
+            File.WriteAllText(file, Experiment);
+            (int code, _, string error) = NeurolcProcess.Run(s_timeout, "run", file, "--out", _temp.Combine("straight"), "--progress", "none");
+            Assert.True(code == 0, error);
+            WeightsSha256 = ReadWeightsSha256(_temp.Combine("straight"));
+        }
+
+        public string WeightsSha256 { get; }
+
+        public void Dispose() => _temp.Dispose();
+    }
+
     [Fact]
     public void Sigkill_at_three_points_then_resume_equals_an_uninterrupted_run()
     {
         using var temp = new TempFolder();
         string file = temp.Combine("killable.json");
         File.WriteAllText(file, Experiment);
-        (int straightCode, _, string straightError) = NeurolcProcess.Run(s_timeout, "run", file, "--out", temp.Combine("straight"), "--progress", "none");
-        Assert.True(straightCode == 0, straightError);
-        string expected = WeightsSha256(temp.Combine("straight"));
+        string expected = straight.WeightsSha256;
 
         string root = temp.Combine("killed");
         // Kill points: early in the first run, at its second epoch, and inside the second run.
@@ -48,7 +65,7 @@ public sealed class ProcessKillTests
         (int code, string output, string error) = NeurolcProcess.Run(s_timeout, args);
 
         Assert.True(code == 0, error);
-        Assert.Equal(expected, WeightsSha256(root));
+        Assert.Equal(expected, ReadWeightsSha256(root));
         Assert.Contains(expected, output);
     }
 
@@ -58,8 +75,6 @@ public sealed class ProcessKillTests
         using var temp = new TempFolder();
         string file = temp.Combine("killable.json");
         File.WriteAllText(file, Experiment);
-        (int straightCode, _, string straightError) = NeurolcProcess.Run(s_timeout, "run", file, "--out", temp.Combine("straight"), "--progress", "none");
-        Assert.True(straightCode == 0, straightError);
         string root = temp.Combine("stopped");
 
         using (NeurolcProcess process = NeurolcProcess.Start("run", file, "--out", root, "--progress", "text"))
@@ -73,7 +88,7 @@ public sealed class ProcessKillTests
         (int code, _, string error) = NeurolcProcess.Run(s_timeout, "resume", root, "--progress", "none");
 
         Assert.True(code == 0, error);
-        Assert.Equal(WeightsSha256(temp.Combine("straight")), WeightsSha256(root));
+        Assert.Equal(straight.WeightsSha256, ReadWeightsSha256(root));
     }
 
     private static void WaitForCheckpoint(NeurolcProcess process, string folder, long updates)
@@ -93,7 +108,7 @@ public sealed class ProcessKillTests
         throw new TimeoutException($"no checkpoint at update {updates} in {folder}");
     }
 
-    private static string WeightsSha256(string root)
+    private static string ReadWeightsSha256(string root)
     {
         using JsonDocument summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "summary.json")));
         return summary.RootElement.GetProperty("weights_sha256").GetString()!;

@@ -18,7 +18,10 @@ public sealed class CellEngineEquivalenceTests
     private const int Updates = 20;
     private const float Lr = 0.2f;
 
-    public static TheoryData<string> Cases => new() { "rbp", "srbp", "bp", "srbp-distinct", "srbp-distinct-tanh", "rbp-distinct" };
+    public static TheoryData<string> Cases => new()
+    {
+        "rbp", "srbp", "bp", "rbp-tanh", "srbp-tanh", "bp-tanh", "srbp-distinct", "srbp-distinct-tanh", "rbp-distinct",
+    };
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -66,7 +69,13 @@ public sealed class CellEngineEquivalenceTests
         for (int h = 1; h <= L; h++)
         {
             string post = Layer(h, n);
-            b = h < L ? b.Hidden(post, n[h], TransferFunction.Tanh) : b.Output(post, n[h], TransferFunction.Logistic);
+            // Conjoined lc-tanh: g is applied by the hidden cell to the learning signal it receives (Figure 7).
+            TransferFunction g = model.Architecture == ChannelArchitecture.Conjoined && model.LearningChannelActivation == Activation.Tanh
+                ? TransferFunction.Tanh
+                : TransferFunction.Identity;
+            b = h < L
+                ? b.Population(new PopulationSpec(post, n[h], TransferFunction.Tanh, Channel.Forward, PopulationRole.Hidden) { LearningTransfer = g })
+                : b.Output(post, n[h], TransferFunction.Logistic);
             WeightMatrix w = trainer.Network.Forward(h);
             b.Forward(Layer(h - 1, n), post, WeightInit.FromMatrix(Transposed(w.Values, w.Rows, w.Cols)), PlasticitySpec.ExplicitError)
                 .Forward("bias", post, WeightInit.Constant(0), PlasticitySpec.ExplicitError);
