@@ -2,6 +2,8 @@ using NeuroLc.Channels.Graph;
 using NeuroLc.Neurons;
 using NeuroLc.Synapses;
 
+using static NeuroLc.Simulator.Tests.TwoThreeTwoCase;
+
 namespace NeuroLc.Simulator.Tests;
 
 /// <summary>
@@ -21,39 +23,20 @@ namespace NeuroLc.Simulator.Tests;
 /// </summary>
 public sealed class ExactUpdateTests
 {
-    private static readonly float[,] s_w1 = { { 0.1f, -0.2f }, { 0.4f, 0.3f }, { -0.5f, 0.2f } };
-    private static readonly float[,] s_w2 = { { 0.3f, -0.1f, 0.2f }, { -0.4f, 0.5f, 0.1f } };
-    private static readonly float[,] s_c = { { 0.2f, -0.3f }, { 0.1f, 0.4f }, { -0.5f, 0.25f } };
-    private static readonly float[] s_x = [0.5f, -1f];
-    private static readonly float[] s_t = [1f, 0f];
-
-    private static readonly double[,] s_expectedDw2 =
-    {
-        { 0.06125836403084709, -0.024928677288364898, -0.10552418747598814 },
-        { -0.055430545410221105, 0.022557085882241933, 0.09548513673690351 },
-    };
-
-    private static readonly double[,] s_expectedDw1 =
-    {
-        { 0.05542332875532361, -0.11084665751064722 },
-        { -0.03243317907202155, 0.0648663581440431 },
-        { -0.07465380349195186, 0.14930760698390372 },
-    };
-
     private static NetworkBuilder Forward() => new NetworkBuilder()
         .Input("in", 2)
         .Hidden("h", 3, TransferFunction.Tanh)
         .Output("out", 2, TransferFunction.Logistic)
-        .Forward("in", "h", WeightInit.FromMatrix(s_w1), PlasticitySpec.ExplicitError)
-        .Forward("h", "out", WeightInit.FromMatrix(s_w2), PlasticitySpec.ExplicitError);
+        .Forward("in", "h", WeightInit.FromMatrix(W1), PlasticitySpec.ExplicitError)
+        .Forward("h", "out", WeightInit.FromMatrix(W2), PlasticitySpec.ExplicitError);
 
     [Fact]
     public void RbpChainedFeedbackEqualsHandComputation()
-        => AssertOneUpdate(Forward().Feedback("out", "h", WeightInit.FromMatrix(s_c)).Build());
+        => AssertOneUpdate(Forward().Feedback("out", "h", WeightInit.FromMatrix(C)).Build());
 
     [Fact]
     public void SrbpSkipEqualsHandComputation()
-        => AssertOneUpdate(Forward().Skip("out", "h", WeightInit.FromMatrix(s_c)).Build());
+        => AssertOneUpdate(Forward().Skip("out", "h", WeightInit.FromMatrix(C)).Build());
 
     [Fact]
     public void SrbpThroughSeparateLearningChannelCellsEqualsHandComputation()
@@ -62,7 +45,7 @@ public sealed class ExactUpdateTests
         NetworkGraph g = Forward()
             .LearningChannel("lc", 2, TransferFunction.Identity)
             .Skip("out", "lc", WeightInit.FromMatrix(new float[,] { { 1f, 0f }, { 0f, 1f } }))
-            .LateralC("lc", "h", WeightInit.FromMatrix(s_c))
+            .LateralC("lc", "h", WeightInit.FromMatrix(C))
             .Build();
         AssertOneUpdate(g);
     }
@@ -73,9 +56,9 @@ public sealed class ExactUpdateTests
         PlasticitySpec text = PlasticitySpec.FromText("dw = eta * R_post * O_pre");
         NetworkGraph g = new NetworkBuilder()
             .Input("in", 2).Hidden("h", 3, TransferFunction.Tanh).Output("out", 2, TransferFunction.Logistic)
-            .Forward("in", "h", WeightInit.FromMatrix(s_w1), text)
-            .Forward("h", "out", WeightInit.FromMatrix(s_w2), PlasticitySpec.FromText("dw = eta * (T_post - O_post) * O_pre"))
-            .Skip("out", "h", WeightInit.FromMatrix(s_c))
+            .Forward("in", "h", WeightInit.FromMatrix(W1), text)
+            .Forward("h", "out", WeightInit.FromMatrix(W2), PlasticitySpec.FromText("dw = eta * (T_post - O_post) * O_pre"))
+            .Skip("out", "h", WeightInit.FromMatrix(C))
             .Build();
         AssertOneUpdate(g);
     }
@@ -96,21 +79,21 @@ public sealed class ExactUpdateTests
         float[,] c1 = { { -0.3f, 0.2f }, { 0.4f, 0.1f }, { 0.1f, -0.25f } };       // h1 ← out (SRBP)
         NetworkBuilder b = new NetworkBuilder()
             .Input("in", 2).Hidden("h1", 3, TransferFunction.Tanh).Hidden("h2", 3, TransferFunction.Tanh).Output("out", 2, TransferFunction.Logistic)
-            .Forward("in", "h1", WeightInit.FromMatrix(s_w1), PlasticitySpec.ExplicitError)
+            .Forward("in", "h1", WeightInit.FromMatrix(W1), PlasticitySpec.ExplicitError)
             .Forward("h1", "h2", WeightInit.FromMatrix(w2), PlasticitySpec.ExplicitError)
-            .Forward("h2", "out", WeightInit.FromMatrix(s_w2), PlasticitySpec.ExplicitError);
+            .Forward("h2", "out", WeightInit.FromMatrix(W2), PlasticitySpec.ExplicitError);
         b = skipped
             ? b.Skip("out", "h2", WeightInit.FromMatrix(c3)).Skip("out", "h1", WeightInit.FromMatrix(c1))
             : b.Feedback("out", "h2", WeightInit.FromMatrix(c3)).Feedback("h2", "h1", WeightInit.FromMatrix(c2));
         var engine = new CellEngine(b.Build(), new EngineOptions { LearningRate = 0.5f });
-        engine.Train(s_x, s_t);
+        engine.Train(X, T);
 
         double[] o1 = new double[3];
         double[] o2 = new double[3];
         double[] e = new double[2];
         for (int i = 0; i < 3; i++)
         {
-            o1[i] = Math.Tanh((s_w1[i, 0] * s_x[0]) + (s_w1[i, 1] * s_x[1]));
+            o1[i] = Math.Tanh((W1[i, 0] * X[0]) + (W1[i, 1] * X[1]));
         }
 
         for (int i = 0; i < 3; i++)
@@ -120,8 +103,8 @@ public sealed class ExactUpdateTests
 
         for (int k = 0; k < 2; k++)
         {
-            double s3 = (s_w2[k, 0] * o2[0]) + (s_w2[k, 1] * o2[1]) + (s_w2[k, 2] * o2[2]);
-            e[k] = s_t[k] - (1.0 / (1.0 + Math.Exp(-s3)));
+            double s3 = (W2[k, 0] * o2[0]) + (W2[k, 1] * o2[1]) + (W2[k, 2] * o2[2]);
+            e[k] = T[k] - (1.0 / (1.0 + Math.Exp(-s3)));
         }
 
         double[] r2 = new double[3];
@@ -143,7 +126,7 @@ public sealed class ExactUpdateTests
         {
             for (int j = 0; j < 2; j++)
             {
-                Assert.Equal(0.5 * r1[i] * s_x[j], engine.Block("in->h1").Weights[(i * 2) + j] - s_w1[i, j], 1e-6);
+                Assert.Equal(0.5 * r1[i] * X[j], engine.Block("in->h1").Weights[(i * 2) + j] - W1[i, j], 1e-6);
             }
 
             for (int j = 0; j < 3; j++)
@@ -156,39 +139,39 @@ public sealed class ExactUpdateTests
     [Fact]
     public void PerturbedWeightNoLongerMatches()
     {
-        float[,] c = (float[,])s_c.Clone();
+        float[,] c = (float[,])C.Clone();
         c[0, 0] += 0.01f;
         var engine = new CellEngine(Forward().Skip("out", "h", WeightInit.FromMatrix(c)).Build(),
             new EngineOptions { LearningRate = 0.5f });
-        engine.Train(s_x, s_t);
-        float dw = engine.Block("in->h").Weights[0] - s_w1[0, 0];
-        Assert.True(Math.Abs(dw - s_expectedDw1[0, 0]) > 1e-4);
+        engine.Train(X, T);
+        float dw = engine.Block("in->h").Weights[0] - W1[0, 0];
+        Assert.True(Math.Abs(dw - ExpectedDw1[0, 0]) > 1e-4);
     }
 
     [Fact]
     public void MinibatchAppliesTheMeanUpdate()
     {
-        var engine = new CellEngine(Forward().Skip("out", "h", WeightInit.FromMatrix(s_c)).Build(),
+        var engine = new CellEngine(Forward().Skip("out", "h", WeightInit.FromMatrix(C)).Build(),
             new EngineOptions { LearningRate = 0.5f, BatchSize = 2 });
-        engine.Train(s_x, s_t);
-        Assert.Equal(s_w1[0, 0], engine.Block("in->h").Weights[0]);
-        engine.Train(s_x, s_t);
+        engine.Train(X, T);
+        Assert.Equal(W1[0, 0], engine.Block("in->h").Weights[0]);
+        engine.Train(X, T);
 
         // Both examples saw the initial weights, so the mean of the two updates is one update.
-        Assert.Equal(s_w1[0, 0] + s_expectedDw1[0, 0], engine.Block("in->h").Weights[0], 1e-6);
+        Assert.Equal(W1[0, 0] + ExpectedDw1[0, 0], engine.Block("in->h").Weights[0], 1e-6);
     }
 
     private static void AssertOneUpdate(NetworkGraph graph)
     {
         var engine = new CellEngine(graph, new EngineOptions { LearningRate = 0.5f, Mode = PresentationMode.ExplicitError });
-        engine.Train(s_x, s_t);
+        engine.Train(X, T);
         float[] w1 = engine.Block("in->h").Weights;
         float[] w2 = engine.Block("h->out").Weights;
         for (int i = 0; i < 3; i++)
         {
             for (int j = 0; j < 2; j++)
             {
-                Assert.Equal(s_expectedDw1[i, j], w1[(i * 2) + j] - s_w1[i, j], 1e-6);
+                Assert.Equal(ExpectedDw1[i, j], w1[(i * 2) + j] - W1[i, j], 1e-6);
             }
         }
 
@@ -196,7 +179,7 @@ public sealed class ExactUpdateTests
         {
             for (int i = 0; i < 3; i++)
             {
-                Assert.Equal(s_expectedDw2[k, i], w2[(k * 3) + i] - s_w2[k, i], 1e-6);
+                Assert.Equal(ExpectedDw2[k, i], w2[(k * 3) + i] - W2[k, i], 1e-6);
             }
         }
     }

@@ -3,6 +3,8 @@ using NeuroLc.Channels.Graph;
 using NeuroLc.Neurons;
 using NeuroLc.Synapses;
 
+using static NeuroLc.Simulator.Tests.TwoThreeTwoCase;
+
 namespace NeuroLc.Simulator.Tests;
 
 /// <summary>
@@ -20,31 +22,11 @@ namespace NeuroLc.Simulator.Tests;
 /// </summary>
 public sealed class LearningTransferTests
 {
-    private static readonly float[,] s_w1 = { { 0.1f, -0.2f }, { 0.4f, 0.3f }, { -0.5f, 0.2f } };
-    private static readonly float[,] s_w2 = { { 0.3f, -0.1f, 0.2f }, { -0.4f, 0.5f, 0.1f } };
-    private static readonly float[,] s_c = { { 0.2f, -0.3f }, { 0.1f, 0.4f }, { -0.5f, 0.25f } };
-    private static readonly float[] s_x = [0.5f, -1f];
-    private static readonly float[] s_t = [1f, 0f];
-
     private static readonly double[,] s_expectedDw1Tanh =
     {
         { 0.05441812699068177, -0.10883625398136354 },
         { -0.032248819181431874, 0.06449763836286375 },
         { -0.071534324216125, 0.14306864843225 },
-    };
-
-    // The linear channel (ExactUpdateTests, eq. 9).
-    private static readonly double[,] s_expectedDw1Identity =
-    {
-        { 0.05542332875532361, -0.11084665751064722 },
-        { -0.03243317907202155, 0.0648663581440431 },
-        { -0.07465380349195186, 0.14930760698390372 },
-    };
-
-    private static readonly double[,] s_expectedDw2 =
-    {
-        { 0.06125836403084709, -0.024928677288364898, -0.10552418747598814 },
-        { -0.055430545410221105, 0.022557085882241933, 0.09548513673690351 },
     };
 
     [Fact]
@@ -57,7 +39,7 @@ public sealed class LearningTransferTests
 
     [Fact]
     public void IdentityLearningTransferReproducesTheLinearChannel()
-        => AssertOneUpdate(Network(TransferFunction.Identity, skip: false), s_expectedDw1Identity);
+        => AssertOneUpdate(Network(TransferFunction.Identity, skip: false), ExpectedDw1);
 
     [Fact]
     public void ConjoinedLcTanhArchitectureSetsAndUsesTheTransfer()
@@ -76,7 +58,7 @@ public sealed class LearningTransferTests
     [Fact]
     public void SoftmaxLearningTransferIsRejected()
     {
-        NetworkGraph g = NetworkWith(TransferFunction.Softmax).Feedback("out", "h", WeightInit.FromMatrix(s_c)).Build();
+        NetworkGraph g = NetworkWith(TransferFunction.Softmax).Feedback("out", "h", WeightInit.FromMatrix(C)).Build();
         Assert.Throws<GraphValidationException>(() => new CellEngine(g));
     }
 
@@ -84,33 +66,33 @@ public sealed class LearningTransferTests
         .Input("in", 2)
         .Population(new PopulationSpec("h", 3, TransferFunction.Tanh, Channel.Forward, PopulationRole.Hidden) { LearningTransfer = g })
         .Output("out", 2, TransferFunction.Logistic)
-        .Forward("in", "h", WeightInit.FromMatrix(s_w1), PlasticitySpec.ExplicitError)
-        .Forward("h", "out", WeightInit.FromMatrix(s_w2), PlasticitySpec.ExplicitError);
+        .Forward("in", "h", WeightInit.FromMatrix(W1), PlasticitySpec.ExplicitError)
+        .Forward("h", "out", WeightInit.FromMatrix(W2), PlasticitySpec.ExplicitError);
 
     private static NetworkGraph Network(TransferFunction g, bool skip)
     {
         NetworkBuilder b = NetworkWith(g);
-        return (skip ? b.Skip("out", "h", WeightInit.FromMatrix(s_c)) : b.Feedback("out", "h", WeightInit.FromMatrix(s_c))).Build();
+        return (skip ? b.Skip("out", "h", WeightInit.FromMatrix(C)) : b.Feedback("out", "h", WeightInit.FromMatrix(C))).Build();
     }
 
     private static float[] TrainOnce(NetworkGraph graph)
     {
         var engine = new CellEngine(graph, new EngineOptions { LearningRate = 0.5f, Mode = PresentationMode.ExplicitError });
-        engine.Train(s_x, s_t);
+        engine.Train(X, T);
         return [.. engine.Block("in->h1").Weights];
     }
 
     private static void AssertOneUpdate(NetworkGraph graph, double[,] expectedDw1)
     {
         var engine = new CellEngine(graph, new EngineOptions { LearningRate = 0.5f, Mode = PresentationMode.ExplicitError });
-        engine.Train(s_x, s_t);
+        engine.Train(X, T);
         float[] w1 = engine.Block("in->h").Weights;
         float[] w2 = engine.Block("h->out").Weights;
         for (int i = 0; i < 3; i++)
         {
             for (int j = 0; j < 2; j++)
             {
-                Assert.Equal(expectedDw1[i, j], w1[(i * 2) + j] - s_w1[i, j], 1e-6);
+                Assert.Equal(expectedDw1[i, j], w1[(i * 2) + j] - W1[i, j], 1e-6);
             }
         }
 
@@ -118,7 +100,7 @@ public sealed class LearningTransferTests
         {
             for (int i = 0; i < 3; i++)
             {
-                Assert.Equal(s_expectedDw2[k, i], w2[(k * 3) + i] - s_w2[k, i], 1e-6);
+                Assert.Equal(ExpectedDw2[k, i], w2[(k * 3) + i] - W2[k, i], 1e-6);
             }
         }
     }
