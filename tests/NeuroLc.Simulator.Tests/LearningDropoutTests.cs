@@ -95,6 +95,42 @@ public sealed class LearningDropoutTests
         }
     }
 
+    /// <summary>
+    /// STDP-like rule (eqs. 16–18): a cell that dropped its learning-channel input holds O(1) = O(2) = f(S), so
+    /// ΔO = 0; a kept cell sees its lateral input scaled by 1/(1−p_lc): O(t) = f(S + U(t)/(1−p_lc)).
+    /// </summary>
+    [Fact]
+    public void PhaseRuleMasksTheReceivedLateralInput()
+    {
+        float[,] w1 = Matrix(Hidden, 2, 0.6, 0.9);
+        float[,] w2 = Matrix(2, Hidden, 0.5, 1.3);
+        float[,] c = Matrix(Hidden, 2, 0.4, 2.1);
+        NetworkGraph g = new NetworkBuilder()
+            .Input("in", 2)
+            .Population(new PopulationSpec("h", Hidden, TransferFunction.Tanh, Channel.Forward, PopulationRole.Hidden) { LearningDropoutProbability = PLearning })
+            .Output("out", 2, TransferFunction.Logistic)
+            .Forward("in", "h", WeightInit.FromMatrix(w1), PlasticitySpec.Stdp)
+            .Forward("h", "out", WeightInit.FromMatrix(w2), PlasticitySpec.Stdp)
+            .Skip("out", "h", WeightInit.FromMatrix(c))
+            .Build();
+        var engine = new CellEngine(g, new EngineOptions { Mode = PresentationMode.Phases, LearningRate = 0f, Seed = 3 });
+        engine.Train(s_x, s_t);
+
+        RatePopulation h = engine.Population("h");
+        RatePopulation o = engine.Population("out");
+        Assert.Contains(true, h.LearningKept);
+        Assert.Contains(false, h.LearningKept);
+        for (int i = 0; i < Hidden; i++)
+        {
+            double s = (w1[i, 0] * s_x[0]) + (w1[i, 1] * s_x[1]);
+            double scale = h.LearningKept[i] ? 1 / (1 - PLearning) : 0;
+            double u1 = (c[i, 0] * o.O1[0]) + (c[i, 1] * o.O1[1]);
+            double u2 = (c[i, 0] * s_t[0]) + (c[i, 1] * s_t[1]);
+            Assert.Equal(Math.Tanh(s + (scale * u1)), h.O1[i], 1e-6);
+            Assert.Equal(Math.Tanh(s + (scale * u2)), h.O2[i], 1e-6);
+        }
+    }
+
     [Fact]
     public void MaskIsIndependentOfTheForwardDropoutAndRedrawnPerExample()
     {
