@@ -10,6 +10,12 @@ namespace NeuroLc.Neurons;
 /// </summary>
 public sealed class RatePopulation
 {
+    // Salt of the learning-channel dropout stream: mixed into the seed so a cell's learning-channel mask is
+    // drawn independently of its forward "failed" flag for the same (cell, example).
+    private const ulong LearningDropoutSalt = 0x6C63_6472_6F70_5F31UL;
+
+    private readonly float[] _maskedOther;
+
     /// <summary>Allocates the state of <paramref name="size"/> cells.</summary>
     public RatePopulation(string name, int size, int firstCellId, TransferFunction transfer, Channel channel, bool isOutput, double dropout)
     {
@@ -35,6 +41,9 @@ public sealed class RatePopulation
         R = new float[size];
         LearningOutput = new float[size];
         Failed = new bool[size];
+        LearningKept = new bool[size];
+        _maskedOther = new float[size];
+        Array.Fill(LearningKept, true);
         Target = isOutput ? new float[size] : null;
     }
 
@@ -67,6 +76,12 @@ public sealed class RatePopulation
     /// <summary>Dropout probability p.</summary>
     public double DropoutProbability { get; }
 
+    /// <summary>
+    /// Learning-channel dropout p_lc of a forward cell (section 4.1.2, Figure 9): the probability that it drops the
+    /// learning-channel signal it received for one example; a kept signal is scaled by 1/(1 − p_lc). 0 disables it.
+    /// </summary>
+    public double LearningDropoutProbability { get; init; }
+
     /// <summary>Summed input from the cell's own channel.</summary>
     public float[] S { get; }
 
@@ -96,6 +111,12 @@ public sealed class RatePopulation
 
     /// <summary>Dropout: the cell failed for the current example and outputs 0.</summary>
     public bool[] Failed { get; }
+
+    /// <summary>
+    /// Learning-channel dropout: the cell keeps the learning-channel signal it received for the current example
+    /// (true unless dropped; always true at evaluation or with p_lc = 0).
+    /// </summary>
+    public bool[] LearningKept { get; }
 
     /// <summary>Targets (output cells only, else null).</summary>
     public float[]? Target { get; }
@@ -137,14 +158,38 @@ public sealed class RatePopulation
 
     /// <summary>
     /// R = f'(S) ⊙ g(Other) for every cell (eqs. 6, 9, 11 with g = <see cref="LearningTransfer"/>): each cell
-    /// transforms only the learning signal it received itself. A failed (dropped-out) cell has R = 0.
+    /// transforms only the learning signal it received itself. A failed (dropped-out) cell has R = 0. With
+    /// learning-channel dropout the transformed signal g(Other) is masked and rescaled (inverted dropout, section 4.1.2):
+    /// R = f'(S) ⊙ (m / (1 − p_lc)) ⊙ g(Other), m = <see cref="LearningKept"/>.
     /// </summary>
     public void ComputeLocalError()
     {
+        float scale = LearningScale;
         for (int i = 0; i < Size; i++)
         {
-            R[i] = Failed[i] ? 0f : FPrime[i] * TransferFunctions.Apply(LearningTransfer, Other[i]);
+            R[i] = Failed[i] || !LearningKept[i] ? 0f : FPrime[i] * TransferFunctions.Apply(LearningTransfer, Other[i]) * scale;
         }
+    }
+
+    /// <summary>
+    /// The learning-channel input the cell received, masked by its own learning-channel dropout:
+    /// (m / (1 − p_lc)) ⊙ Other (STDP-like rule, eqs. 16–17). Returns <see cref="Other"/> itself when p_lc = 0.
+    /// The result lives in a buffer owned by the population and is overwritten by the next call.
+    /// </summary>
+    public ReadOnlySpan<float> MaskedLearningInput()
+    {
+        if (LearningDropoutProbability <= 0)
+        {
+            return Other;
+        }
+
+        float scale = LearningScale;
+        for (int i = 0; i < Size; i++)
+        {
+            _maskedOther[i] = LearningKept[i] ? Other[i] * scale : 0f;
+        }
+
+        return _maskedOther;
     }
 
     /// <summary>Draws every cell's dropout flag for example number <paramref name="example"/> from its own stream.</summary>
@@ -157,8 +202,32 @@ public sealed class RatePopulation
         }
     }
 
-    /// <summary>Clears every dropout flag (evaluation: no dropout).</summary>
-    public void ClearDropout() => Array.Clear(Failed);
+    /// <summary>
+    /// Draws every cell's learning-channel dropout flag for example number <paramref name="example"/> from its own
+    /// stream, distinct from the forward dropout stream (<see cref="DrawDropout"/>) so the two are independent.
+    /// </summary>
+    public void DrawLearningDropout(ulong seed, long example)
+    {
+        if (LearningDropoutProbability <= 0)
+        {
+            return;
+        }
+
+        ulong stream = seed ^ LearningDropoutSalt;
+        for (int i = 0; i < Size; i++)
+        {
+            LearningKept[i] = CounterRng.UniformDouble(stream, (ulong)(FirstCellId + i), (ulong)example) >= LearningDropoutProbability;
+        }
+    }
+
+    /// <summary>Clears every dropout flag, forward and learning-channel (evaluation: no dropout).</summary>
+    public void ClearDropout()
+    {
+        Array.Clear(Failed);
+        Array.Fill(LearningKept, true);
+    }
+
+    private float LearningScale => LearningDropoutProbability > 0 ? (float)(1.0 / (1.0 - LearningDropoutProbability)) : 1f;
 
     /// <summary>Names a cell for error messages, e.g. "cell 12 (h1[3])".</summary>
     public string DescribeCell(int index) => $"cell {FirstCellId + index} ({Name}[{index}])";

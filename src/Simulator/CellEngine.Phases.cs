@@ -94,6 +94,7 @@ public sealed partial class CellEngine
             if (_training)
             {
                 pop.DrawDropout(Options.Seed, ExamplesSeen);
+                pop.DrawLearningDropout(Options.Seed, ExamplesSeen);
             }
             else
             {
@@ -221,7 +222,8 @@ public sealed partial class CellEngine
             else
             {
                 // O(t) = f(S + Σ c · signal) with the forward drive S of t=0 held (eqs. 16–17).
-                pop.Activate(pop.Other, _training, updateDerivative: false);
+                // Learning-channel dropout (section 4.1.2) masks only the cell's own received signal.
+                pop.Activate(pop.MaskedLearningInput(), _training, updateDerivative: false);
                 Array.Copy(pop.O, pop.LearningOutput, pop.Size);
             }
         }

@@ -68,6 +68,7 @@ public sealed partial class CellEngine
             _populations[p] = new RatePopulation(s.Name, s.Size, firstCell, s.Transfer, s.Channel, s.Role == PopulationRole.Output, s.DropoutProbability)
             {
                 LearningTransfer = s.LearningTransfer,
+                LearningDropoutProbability = s.LearningDropoutProbability,
             };
             _populationIndex[s.Name] = p;
             firstCell += s.Size;

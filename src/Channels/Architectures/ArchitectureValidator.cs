@@ -104,7 +104,6 @@ internal static class ArchitectureValidator
             string? misplaced = lc.Widths is not null ? "widths"
                 : lc.LateralC is not null ? "lateralC"
                 : lc.LateralA ? "lateralA"
-                : lc.Dropout != 0.0 ? "dropout"
                 : null;
             if (misplaced is not null)
             {

@@ -19,8 +19,10 @@ internal static class ForwardChannelWiring
         ForwardChannelOptions f = o.Forward;
         LearningChannelOptions lc = o.LearningChannel;
 
-        // A Conjoined channel has no cells of its own: g is applied by the forward cells to the learning signal.
-        TransferFunction g = lc.Transfer == LearningChannelTransfer.Forward && !ArchitectureValidator.HasOwnCells(lc.Kind)
+        // A Conjoined channel has no cells of its own: g and the learning-channel dropout p_lc (section 4.1.2) are
+        // applied by each forward cell to the learning signal it receives.
+        bool ownCells = ArchitectureValidator.HasOwnCells(lc.Kind);
+        TransferFunction g = lc.Transfer == LearningChannelTransfer.Forward && !ownCells
             ? f.Transfer
             : TransferFunction.Identity;
         PlasticitySpec rule = lc.Adaptation == Adaptation.Stdp ? PlasticitySpec.Stdp : PlasticitySpec.ExplicitError;
@@ -31,6 +33,7 @@ internal static class ForwardChannelWiring
             b.Population(new PopulationSpec(Hidden(k), f.Hidden[k - 1], f.Transfer, Channel.Forward, PopulationRole.Hidden, f.Dropout)
             {
                 LearningTransfer = g,
+                LearningDropoutProbability = ownCells ? 0.0 : lc.Dropout,
             });
         }
 

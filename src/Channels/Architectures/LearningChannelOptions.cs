@@ -25,8 +25,9 @@ public sealed record LearningChannelOptions
     /// (<c>learningChannel.adaptation</c>).</summary>
     public Adaptation Adaptation { get; init; } = Adaptation.Fixed;
 
-    /// <summary>Dropout probability p_lc of every learning-channel cell, in [0, 1); needs a learning channel
-    /// with cells of its own (<c>learningChannel.dropout</c>).</summary>
+    /// <summary>Dropout probability p_lc of the learning channel, in [0, 1) (<c>learningChannel.dropout</c>): of every
+    /// learning-channel cell, or — Conjoined and Bidirectional, which have no cells of their own — of the
+    /// learning-channel signal each hidden forward cell receives (section 4.1.2).</summary>
     public double Dropout { get; init; }
 
     /// <summary>Declares the Conjoined backward synapses equal to the transposed forward weights, which BP needs

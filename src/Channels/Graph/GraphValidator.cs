@@ -77,6 +77,11 @@ internal static class GraphValidator
             throw new GraphValidationException(obj, "DropoutProbability", $"must be in [0, 1), was {pop.DropoutProbability}");
         }
 
+        if (!(pop.LearningDropoutProbability >= 0.0 && pop.LearningDropoutProbability < 1.0))
+        {
+            throw new GraphValidationException(obj, "LearningDropoutProbability", $"must be in [0, 1), was {pop.LearningDropoutProbability}");
+        }
+
         if (pop.Transfer == TransferFunction.Softmax && pop.Role != PopulationRole.Output)
         {
             throw new GraphValidationException(obj, "Transfer", "softmax is a lateral normalisation of an output population only");

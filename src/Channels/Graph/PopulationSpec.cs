@@ -28,4 +28,13 @@ public sealed record PopulationSpec(
     /// populations use <see cref="Transfer"/> instead.
     /// </summary>
     public TransferFunction LearningTransfer { get; init; } = TransferFunction.Identity;
+
+    /// <summary>
+    /// Learning-channel dropout p_lc of a forward cell in a Conjoined or Bidirectional network (section 4.1.2,
+    /// Figure 9), in [0, 1): during training the cell drops the learning-channel signal it received, G = g(Z), with
+    /// probability p_lc and scales a kept one by 1/(1−p_lc), independently of its forward dropout; R = f'(S) ⊙ mask ⊙ G
+    /// / (1−p_lc). No dropout at evaluation. 0 (the default) disables it. Learning-channel populations use
+    /// <see cref="DropoutProbability"/> instead.
+    /// </summary>
+    public double LearningDropoutProbability { get; init; }
 }

@@ -153,9 +153,41 @@ public sealed class ArchitectureBuilderTests
     }
 
     [Fact]
-    public void ConjoinedChannelHasNoCellsToDropOut()
+    public void ConjoinedLearningChannelDropoutIsCarriedByTheHiddenForwardCells()
     {
-        ArchitectureException e = Assert.Throws<ArchitectureException>(() => Small().Conjoined().Dropout(0.1, 0.1).Build());
+        NetworkGraph g = Small().Conjoined().Dropout(0.1, 0.25).Build();
+
+        foreach (string h in new[] { "h1", "h2", "h3" })
+        {
+            Assert.Equal(0.1, g.Population(h).DropoutProbability);
+            Assert.Equal(0.25, g.Population(h).LearningDropoutProbability);
+        }
+
+        Assert.Equal(0.0, g.Population("out").LearningDropoutProbability);
+    }
+
+    [Fact]
+    public void BidirectionalLearningChannelDropoutIsCarriedByTheHiddenForwardCells()
+    {
+        NetworkGraph g = Small().Bidirectional().Dropout(0, 0.3).Build();
+
+        Assert.Equal(0.3, g.Population("h2").LearningDropoutProbability);
+    }
+
+    [Fact]
+    public void LearningChannelCellsKeepTheirOwnDropoutAndTheForwardCellsNone()
+    {
+        NetworkGraph g = Small().Twin().Algorithm(LearningAlgorithm.Rbp).Dropout(0, 0.2).Build();
+
+        Assert.Equal(0.0, g.Population("h1").LearningDropoutProbability);
+    }
+
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(-0.1)]
+    public void ConjoinedLearningChannelDropoutOutsideUnitIntervalIsRejected(double p)
+    {
+        ArchitectureException e = Assert.Throws<ArchitectureException>(() => Small().Conjoined().Dropout(0, p).Build());
 
         Assert.Equal("learningChannel.dropout", e.Path);
     }

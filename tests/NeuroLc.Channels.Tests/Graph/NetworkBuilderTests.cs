@@ -76,6 +76,23 @@ public sealed class NetworkBuilderTests
         Assert.Equal("Init.Matrix[0, 5]", e.Field);
     }
 
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(-0.5)]
+    [InlineData(double.NaN)]
+    public void LearningDropoutOutsideUnitIntervalIsRejectedNamingThePopulation(double p)
+    {
+        GraphValidationException e = Assert.Throws<GraphValidationException>(() => new NetworkBuilder()
+            .Input("in", 2)
+            .Population(new PopulationSpec("h", 3, TransferFunction.Tanh, Channel.Forward, PopulationRole.Hidden) { LearningDropoutProbability = p })
+            .Output("out", 1, TransferFunction.Identity)
+            .Forward("in", "h", WeightInit.GlorotUniform(1), PlasticitySpec.ExplicitError)
+            .Forward("h", "out", WeightInit.GlorotUniform(2), PlasticitySpec.ExplicitError).Build());
+        Assert.Equal("population 'h'", e.ObjectName);
+        Assert.Equal("LearningDropoutProbability", e.Field);
+        Assert.Contains("must be in [0, 1)", e.Message);
+    }
+
     [Fact]
     public void SizeMismatchIsRejected()
     {

@@ -65,6 +65,16 @@ public sealed class ChannelLearningTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void DropoutInAConjoinedLearningChannelLearns()
+    {
+        // Section 4.1.2 (Figure 9) with no learning-channel cells: each hidden forward cell drops the SRBP signal
+        // it receives with p_lc = 0.2.
+        ArchitectureBuilder b = Net(TransferFunction.Relu).Conjoined().Algorithm(LearningAlgorithm.Srbp).Dropout(0, 0.2);
+        Assert.Equal(0.2, b.Build().Population("h1").LearningDropoutProbability);
+        Learn(b, Relu, 0.85);
+    }
+
+    [Fact]
     public void AdaptiveAsrbpLearns()
     {
         NetworkGraph g = Net(TransferFunction.Tanh).Conjoined().Algorithm(LearningAlgorithm.Srbp).Adaptive(Adaptation.Hebbian).Build();

@@ -147,6 +147,27 @@ public sealed class ArchitectureSpecTests
         Assert.Equal("$.forward.dropout", fwd.JsonPath);
     }
 
+    [Theory]
+    [InlineData("conjoined", "srbp", "1")]
+    [InlineData("conjoined", "rbp", "-0.1")]
+    [InlineData("bidirectional", "bp", "1.5")]
+    public void ConjoinedLearningChannelDropoutOutsideUnitIntervalIsRejectedWithItsPath(string kind, string algorithm, string p)
+    {
+        ArchitectureSpecException e = Fails(WithChannel($$"""{ "kind": "{{kind}}", "algorithm": "{{algorithm}}", "dropout": {{p}} }"""), build: true);
+
+        Assert.Equal("$.learningChannel.dropout", e.JsonPath);
+        Assert.Contains("must be in [0, 1)", e.Message);
+    }
+
+    [Fact]
+    public void ConjoinedLearningChannelDropoutIsAccepted()
+    {
+        NetworkGraph g = ArchitectureSpec.Parse(WithChannel("""{ "kind": "conjoined", "algorithm": "srbp", "dropout": 0.2 }"""), "spec.json").Build();
+
+        Assert.Equal(0.2, g.Population("h1").LearningDropoutProbability);
+        Assert.Equal(0.2, g.Population("h2").LearningDropoutProbability);
+    }
+
     [Fact]
     public void InvalidJsonNamesTheLine()
     {
