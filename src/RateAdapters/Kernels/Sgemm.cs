@@ -86,6 +86,7 @@ public sealed unsafe class Sgemm : IDisposable
     }
 
     /// <summary>Pointer form of <see cref="Multiply(bool, bool, int, int, int, float, ReadOnlySpan{float}, int, ReadOnlySpan{float}, int, float, Span{float}, int)"/>; the caller guarantees the extents.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Multiply(bool transposeA, bool transposeB, int m, int n, int k, float alpha,
         float* a, int lda, float* b, int ldb, float beta, float* c, int ldc)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -7,6 +8,7 @@ namespace NeuroLc.RateAdapters.Kernels;
 internal static class UnaryDriver
 {
     /// <summary>destination[i] = TOp(x[i]); destination may alias x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply<TOp>(ReadOnlySpan<float> x, Span<float> destination)
         where TOp : IUnaryOperator
     {
