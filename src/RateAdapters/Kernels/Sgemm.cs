@@ -188,6 +188,15 @@ public sealed unsafe class Sgemm : IDisposable
                     }
                 }
             }
+            else if (cols == Nr)
+            {
+                // A constant 64-byte block copy compiles to a vector load and store; the general copy routine called
+                // once per row (784 times per panel of W¹) cost more than the product's own loads.
+                for (int p = 0; p < _k; p++)
+                {
+                    Unsafe.CopyBlockUnaligned(d + (p * Nr), b + ((long)p * ldb) + j0, Nr * sizeof(float));
+                }
+            }
             else
             {
                 for (int p = 0; p < _k; p++)
