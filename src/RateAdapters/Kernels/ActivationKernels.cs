@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using NeuroLc.RateAdapters.Training;
 
@@ -11,6 +12,7 @@ public static class ActivationKernels
     /// For each of <paramref name="rows"/> rows: S ← S + b, O ← f(S) (S^h = W^h O^{h−1} + b^h, O^h = f(S^h)).
     /// <paramref name="output"/> may alias <paramref name="preActivation"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void BiasActivation(Span<float> preActivation, ReadOnlySpan<float> bias, int rows, Activation f, Span<float> output)
     {
         int cols = bias.Length;
@@ -89,6 +91,7 @@ public static class ActivationKernels
     }
 
     /// <summary>x ← x + y for short rows, without the per-call overhead of the general library routine.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddInPlace(Span<float> x, ReadOnlySpan<float> y)
     {
         int i = 0;
@@ -108,6 +111,7 @@ public static class ActivationKernels
     }
 
     /// <summary>Column sums of a rows×cols matrix added in row order: sums[j] ← Σ_r x[r, j] (bias gradients).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ColumnSums(ReadOnlySpan<float> x, int rows, Span<float> sums)
     {
         int cols = sums.Length;

@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NeuroLc.RateAdapters.Kernels;
 
@@ -7,6 +9,7 @@ namespace NeuroLc.RateAdapters.Kernels;
 internal static class BinaryDriver
 {
     /// <summary>destination[i] = TOp(x[i], y[i]); destination may alias x or y.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply<TOp>(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> destination)
         where TOp : IBinaryOperator
     {
@@ -20,7 +23,8 @@ internal static class BinaryDriver
         ref float dr = ref MemoryMarshal.GetReference(destination);
         int n = x.Length;
         int i = 0;
-        if (Vector512.IsHardwareAccelerated)
+        // Avx512F as in UnaryDriver: Vector512.IsHardwareAccelerated is false on CPUs the runtime suspects of down-clocking.
+        if (Avx512F.IsSupported)
         {
             for (; i <= n - Vector512<float>.Count; i += Vector512<float>.Count)
             {

@@ -2,7 +2,11 @@ using System.Runtime.Intrinsics;
 
 namespace NeuroLc.RateAdapters.Kernels;
 
-/// <summary>An element-wise operation d = op(x, y) with a scalar form and 256/512-bit vector forms that agree with it.</summary>
+/// <summary>
+/// An element-wise operation d = op(x, y) with a scalar form and 256/512-bit vector forms that agree with it.
+/// Implementations mark the vector forms AggressiveInlining: the drivers are compiled fully optimised at once, and a
+/// callee left out of line would run as an unoptimised tier-0 call per vector until tiering caught up.
+/// </summary>
 internal interface IBinaryOperator
 {
     /// <summary>Scalar form.</summary>

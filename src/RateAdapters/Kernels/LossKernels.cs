@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace NeuroLc.RateAdapters.Kernels;
 
@@ -11,6 +12,7 @@ public static class LossKernels
     /// Row-wise softmax of the pre-activations in place (O = softmax(S^L)), E = T − O, and returns the summed
     /// cross-entropy −Σ T log O and the number of rows whose arg-max output equals the arg-max target.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double SoftmaxCrossEntropy(Span<float> activations, ReadOnlySpan<float> targets, int rows, int cols, Span<float> error, out int correct)
     {
         CheckShapes(activations, targets, error, rows, cols);

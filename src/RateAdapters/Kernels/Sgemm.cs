@@ -86,6 +86,7 @@ public sealed unsafe class Sgemm : IDisposable
     }
 
     /// <summary>Pointer form of <see cref="Multiply(bool, bool, int, int, int, float, ReadOnlySpan{float}, int, ReadOnlySpan{float}, int, float, Span{float}, int)"/>; the caller guarantees the extents.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Multiply(bool transposeA, bool transposeB, int m, int n, int k, float alpha,
         float* a, int lda, float* b, int ldb, float beta, float* c, int ldc)
     {
@@ -185,6 +186,15 @@ public sealed unsafe class Sgemm : IDisposable
                     {
                         d[(p * Nr) + jj] = src[p];
                     }
+                }
+            }
+            else if (cols == Nr)
+            {
+                // A constant 64-byte block copy compiles to a vector load and store; the general copy routine called
+                // once per row (784 times per panel of W¹) cost more than the product's own loads.
+                for (int p = 0; p < _k; p++)
+                {
+                    Unsafe.CopyBlockUnaligned(d + (p * Nr), b + ((long)p * ldb) + j0, Nr * sizeof(float));
                 }
             }
             else

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace NeuroLc.RateAdapters.Kernels;
@@ -13,6 +14,7 @@ internal readonly struct TanhOperator : IUnaryOperator
 
     public static float Invoke(float x) => MathF.Tanh(x);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Invoke(Vector256<float> x)
     {
         Vector256<float> a = Vector256.Abs(x);
@@ -24,6 +26,7 @@ internal readonly struct TanhOperator : IUnaryOperator
         return Vector256.ConditionalSelect(Vector256.Create(-0f), x, magnitude);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Invoke(Vector512<float> x)
     {
         Vector512<float> a = Vector512.Abs(x);

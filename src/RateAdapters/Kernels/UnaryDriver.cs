@@ -1,12 +1,15 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NeuroLc.RateAdapters.Kernels;
 
-/// <summary>The one loop that applies an <see cref="IUnaryOperator"/>: 256-bit vectors, then a scalar tail.</summary>
+/// <summary>The one loop that applies an <see cref="IUnaryOperator"/>: 512-bit vectors where AVX-512 exists, 256-bit vectors, then a scalar tail.</summary>
 internal static class UnaryDriver
 {
     /// <summary>destination[i] = TOp(x[i]); destination may alias x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Apply<TOp>(ReadOnlySpan<float> x, Span<float> destination)
         where TOp : IUnaryOperator
     {
@@ -19,6 +22,16 @@ internal static class UnaryDriver
         ref float dr = ref MemoryMarshal.GetReference(destination);
         int n = x.Length;
         int i = 0;
+        // Avx512F rather than Vector512.IsHardwareAccelerated, as in SgemmPaths: the runtime reports 512-bit vectors as
+        // slow on CPUs it suspects of down-clocking, while tanh over a layer is compute-bound and gains from the full width.
+        if (Avx512F.IsSupported)
+        {
+            for (; i <= n - Vector512<float>.Count; i += Vector512<float>.Count)
+            {
+                TOp.Invoke(Vector512.LoadUnsafe(ref xr, (nuint)i)).StoreUnsafe(ref dr, (nuint)i);
+            }
+        }
+
         if (Vector256.IsHardwareAccelerated)
         {
             for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)

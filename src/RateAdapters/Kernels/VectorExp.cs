@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace NeuroLc.RateAdapters.Kernels;
@@ -16,6 +17,7 @@ internal static class VectorExp
     // 1.5·2²³: adding and subtracting it rounds |v| < 2²² to the nearest integer in round-to-nearest mode.
     private const float RoundingMagic = 12582912f;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Exp(Vector256<float> x)
     {
         x = Vector256.Min(Vector256.Max(x, Vector256.Create(-87f)), Vector256.Create(88f));
@@ -32,6 +34,7 @@ internal static class VectorExp
         return p * bits.AsSingle();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Exp(Vector512<float> x)
     {
         x = Vector512.Min(Vector512.Max(x, Vector512.Create(-87f)), Vector512.Create(88f));

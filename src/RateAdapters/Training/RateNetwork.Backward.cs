@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using NeuroLc.RateAdapters.Kernels;
 
 namespace NeuroLc.RateAdapters.Training;
@@ -79,6 +80,7 @@ internal sealed unsafe partial class RateNetwork
     /// forward pass, learning channel, then all updates from the pre-update weights
     /// (ΔW^h = η/B · (O^{h−1})ᵀ R^h, Δb^h = η/B · Σ R^h). Returns the summed training loss.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double TrainStep(int rows, float lr, long update, out int correct)
     {
         double loss = ForwardPass(rows, training: true, update, out correct);
@@ -115,6 +117,7 @@ internal sealed unsafe partial class RateNetwork
     /// Conjoined BP/RBP/SRBP: Z^h = B^{h+1}(W^{h+1})ᵀ (BP, eq. 7), R^{h+1}C^{h+1} (RBP, eq. 10) or E C^h
     /// (SRBP, eq. 11); R^h = f′(S^h) ⊙ g(Z^h).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ConjoinedChannel(int rows, long update)
     {
         int L = _layers;
@@ -138,6 +141,7 @@ internal sealed unsafe partial class RateNetwork
     }
 
     /// <summary>G = g(Z) (with learning-channel dropout), Hebbian post term O^h ⊙ g′(Z), then R^h = f′ ⊙ G (⊙ forward mask).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FinishHiddenSignal(int h, int rows, long update)
     {
         int size = rows * _n[h];
@@ -320,6 +324,7 @@ internal sealed unsafe partial class RateNetwork
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void UpdateBias(WeightMatrix b, float[] signal, int rows, float alpha)
     {
         Span<float> grad = _biasGrad.AsSpan(0, b.Cols);

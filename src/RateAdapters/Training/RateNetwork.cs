@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using NeuroLc.RateAdapters.Kernels;
 
 namespace NeuroLc.RateAdapters.Training;
@@ -163,6 +164,7 @@ internal sealed unsafe partial class RateNetwork : IDisposable
     /// Forward pass over the first <paramref name="rows"/> input rows; in training, inverted dropout on hidden units
     /// (masks keyed by <paramref name="update"/>). Returns the summed loss and sets <paramref name="correct"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double ForwardPass(int rows, bool training, long update, out int correct)
     {
         int L = _layers;

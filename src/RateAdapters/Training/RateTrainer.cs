@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using NeuroLc.RateAdapters.Kernels;
 
@@ -237,6 +238,7 @@ public sealed partial class RateTrainer : IDisposable
     /// <summary>Stops the product engine's worker thread.</summary>
     public void Dispose() => _network.Dispose();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Gather(int first)
     {
         int inW = _train.InputSize;
