@@ -81,27 +81,4 @@ public sealed class LearningTransferTests
         engine.Train(X, T);
         return [.. engine.Block("in->h1").Weights];
     }
-
-    private static void AssertOneUpdate(NetworkGraph graph, double[,] expectedDw1)
-    {
-        var engine = new CellEngine(graph, new EngineOptions { LearningRate = 0.5f, Mode = PresentationMode.ExplicitError });
-        engine.Train(X, T);
-        float[] w1 = engine.Block("in->h").Weights;
-        float[] w2 = engine.Block("h->out").Weights;
-        for (int i = 0; i < 3; i++)
-        {
-            for (int j = 0; j < 2; j++)
-            {
-                Assert.Equal(expectedDw1[i, j], w1[(i * 2) + j] - W1[i, j], 1e-6);
-            }
-        }
-
-        for (int k = 0; k < 2; k++)
-        {
-            for (int i = 0; i < 3; i++)
-            {
-                Assert.Equal(ExpectedDw2[k, i], w2[(k * 3) + i] - W2[k, i], 1e-6);
-            }
-        }
-    }
 }

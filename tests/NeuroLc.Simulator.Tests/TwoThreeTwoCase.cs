@@ -1,3 +1,5 @@
+using NeuroLc.Channels.Graph;
+
 namespace NeuroLc.Simulator.Tests;
 
 /// <summary>
@@ -27,4 +29,30 @@ internal static class TwoThreeTwoCase
         { -0.03243317907202155, 0.0648663581440431 },
         { -0.07465380349195186, 0.14930760698390372 },
     };
+
+    /// <summary>Trains the 2-3-2 network <paramref name="graph"/> (projections "in->h", "h->out") on (X, T) once
+    /// with η = 0.5 in explicit-error mode and checks ΔW1 against <paramref name="expectedDw1"/> and ΔW2 against
+    /// <see cref="ExpectedDw2"/> to 1e-6.</summary>
+    public static void AssertOneUpdate(NetworkGraph graph, double[,] expectedDw1)
+    {
+        var engine = new CellEngine(graph, new EngineOptions { LearningRate = 0.5f, Mode = PresentationMode.ExplicitError });
+        engine.Train(X, T);
+        float[] w1 = engine.Block("in->h").Weights;
+        float[] w2 = engine.Block("h->out").Weights;
+        for (int i = 0; i < 3; i++)
+        {
+            for (int j = 0; j < 2; j++)
+            {
+                Assert.Equal(expectedDw1[i, j], w1[(i * 2) + j] - W1[i, j], 1e-6);
+            }
+        }
+
+        for (int k = 0; k < 2; k++)
+        {
+            for (int i = 0; i < 3; i++)
+            {
+                Assert.Equal(ExpectedDw2[k, i], w2[(k * 3) + i] - W2[k, i], 1e-6);
+            }
+        }
+    }
 }
