@@ -14,7 +14,7 @@ public sealed class RatePopulation
     // drawn independently of its forward "failed" flag for the same (cell, example).
     private const ulong LearningDropoutSalt = 0x6C63_6472_6F70_5F31UL;
 
-    private readonly float[] _maskedOther;
+    private readonly float[] _drive;
 
     /// <summary>Allocates the state of <paramref name="size"/> cells.</summary>
     public RatePopulation(string name, int size, int firstCellId, TransferFunction transfer, Channel channel, bool isOutput, double dropout)
@@ -42,7 +42,8 @@ public sealed class RatePopulation
         LearningOutput = new float[size];
         Failed = new bool[size];
         LearningKept = new bool[size];
-        _maskedOther = new float[size];
+        _drive = new float[size];
+        OtherAtFeedback = new float[size];
         Array.Fill(LearningKept, true);
         Target = isOutput ? new float[size] : null;
     }
@@ -87,6 +88,12 @@ public sealed class RatePopulation
 
     /// <summary>Summed input from the opposite channel (a forward cell's lateral learning-channel input).</summary>
     public float[] Other { get; }
+
+    /// <summary>
+    /// The input from the opposite channel the cell had integrated at the end of phase t = 1 (phase protocol only,
+    /// see <see cref="RememberFeedbackInput"/>).
+    /// </summary>
+    public float[] OtherAtFeedback { get; }
 
     /// <summary>Current output.</summary>
     public float[] O { get; }
@@ -172,13 +179,26 @@ public sealed class RatePopulation
     }
 
     /// <summary>
-    /// The learning-channel input the cell received, masked by its own learning-channel dropout:
-    /// (m / (1 − p_lc)) ⊙ Other (STDP-like rule, eqs. 16–17). Returns <see cref="Other"/> itself when p_lc = 0.
-    /// The result lives in a buffer owned by the population and is overwritten by the next call.
+    /// Remembers the learning-channel input the cell integrated by the end of phase t = 1,
+    /// U¹ = Σ_k c_ik O_k(1) (eq. 16), in <see cref="OtherAtFeedback"/>: a cell remembers its own activity across
+    /// channel activations (section 3.6), and phase t = 2 measures its learning signal against it.
     /// </summary>
-    public ReadOnlySpan<float> MaskedLearningInput()
+    public void RememberFeedbackInput() => Array.Copy(Other, OtherAtFeedback, Size);
+
+    /// <summary>
+    /// The lateral drive the cell adds to its held forward input S in the phase protocol (eqs. 16–17):
+    /// at t = 1 its received input U¹; at t = 2, U¹ + g(U² − U¹), g = <see cref="LearningTransfer"/>. The phase
+    /// difference is then ΔO = f(S + U¹ + g(U² − U¹)) − f(S + U¹) ≈ f'(S) g(Σ_k c_ik (T_k − O_k)) for small c
+    /// (eq. 18), the R of the explicit-error mode (<see cref="ComputeLocalError"/>, "lc-tanh" of section 4.1.1):
+    /// the change the target causes in what the cell receives is the error signal, so that change is what g
+    /// transforms. With g = identity the drive is U² itself, so the linear channel is unchanged bit for bit.
+    /// Learning-channel dropout masks and rescales the drive: (m / (1 − p_lc)) ⊙ drive (section 4.1.2).
+    /// The result may live in a buffer owned by the population that the next call overwrites.
+    /// </summary>
+    public ReadOnlySpan<float> LearningDrive(bool clamped)
     {
-        if (LearningDropoutProbability <= 0)
+        bool transforms = clamped && LearningTransfer != TransferFunction.Identity;
+        if (!transforms && LearningDropoutProbability <= 0)
         {
             return Other;
         }
@@ -186,10 +206,13 @@ public sealed class RatePopulation
         float scale = LearningScale;
         for (int i = 0; i < Size; i++)
         {
-            _maskedOther[i] = LearningKept[i] ? Other[i] * scale : 0f;
+            float drive = transforms
+                ? OtherAtFeedback[i] + TransferFunctions.Apply(LearningTransfer, Other[i] - OtherAtFeedback[i])
+                : Other[i];
+            _drive[i] = LearningKept[i] ? drive * scale : 0f;
         }
 
-        return _maskedOther;
+        return _drive;
     }
 
     /// <summary>Draws every cell's dropout flag for example number <paramref name="example"/> from its own stream.</summary>

@@ -221,9 +221,10 @@ public sealed partial class CellEngine
             }
             else
             {
-                // O(t) = f(S + Σ c · signal) with the forward drive S of t=0 held (eqs. 16–17).
+                // O(t) = f(S + lateral drive) with the forward drive S of t=0 held (eqs. 16–17); at t=2 the cell
+                // applies its g to the change the clamped target made in what it receives (lc-tanh, section 4.1.1).
                 // Learning-channel dropout (section 4.1.2) masks only the cell's own received signal.
-                pop.Activate(pop.MaskedLearningInput(), _training, updateDerivative: false);
+                pop.Activate(pop.LearningDrive(clamped: phase == Phase.Clamped), _training, updateDerivative: false);
                 Array.Copy(pop.O, pop.LearningOutput, pop.Size);
             }
         }
@@ -260,6 +261,10 @@ public sealed partial class CellEngine
                 _ => pop.O2,
             };
             Array.Copy(pop.O, record, pop.Size);
+            if (phase == Phase.Feedback)
+            {
+                pop.RememberFeedbackInput();
+            }
         }
 
         if (phase == Phase.Forward)

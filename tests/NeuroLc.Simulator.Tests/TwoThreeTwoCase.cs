@@ -3,7 +3,8 @@ using NeuroLc.Channels.Graph;
 namespace NeuroLc.Simulator.Tests;
 
 /// <summary>
-/// The hand-computed 2-3-2 case shared by <see cref="ExactUpdateTests"/> and <see cref="LearningTransferTests"/>
+/// The hand-computed 2-3-2 case shared by <see cref="ExactUpdateTests"/>, <see cref="LearningTransferTests"/> and
+/// <see cref="PhaseLearningTransferTests"/>
 /// (tanh hidden, logistic output, no biases, x = (0.5, −1), T = (1, 0), η = 0.5); the derivation of the expected
 /// updates is written out in <see cref="ExactUpdateTests"/>.
 /// </summary>
@@ -31,11 +32,11 @@ internal static class TwoThreeTwoCase
     };
 
     /// <summary>Trains the 2-3-2 network <paramref name="graph"/> (projections "in->h", "h->out") on (X, T) once
-    /// with η = 0.5 in explicit-error mode and checks ΔW1 against <paramref name="expectedDw1"/> and ΔW2 against
-    /// <see cref="ExpectedDw2"/> to 1e-6.</summary>
-    public static void AssertOneUpdate(NetworkGraph graph, double[,] expectedDw1)
+    /// with η = 0.5 in <paramref name="mode"/> and checks ΔW1 against <paramref name="expectedDw1"/> and ΔW2 against
+    /// <see cref="ExpectedDw2"/> to 1e-6. Returns the engine for further checks of its cells.</summary>
+    public static CellEngine AssertOneUpdate(NetworkGraph graph, double[,] expectedDw1, PresentationMode mode = PresentationMode.ExplicitError)
     {
-        var engine = new CellEngine(graph, new EngineOptions { LearningRate = 0.5f, Mode = PresentationMode.ExplicitError });
+        var engine = new CellEngine(graph, new EngineOptions { LearningRate = 0.5f, Mode = mode });
         engine.Train(X, T);
         float[] w1 = engine.Block("in->h").Weights;
         float[] w2 = engine.Block("h->out").Weights;
@@ -54,5 +55,7 @@ internal static class TwoThreeTwoCase
                 Assert.Equal(ExpectedDw2[k, i], w2[(k * 3) + i] - W2[k, i], 1e-6);
             }
         }
+
+        return engine;
     }
 }

@@ -24,7 +24,9 @@ public sealed record PopulationSpec(
     /// The transfer function g a forward cell applies to the summed learning-channel input it receives, before
     /// multiplying by its own f'(S) — the "lc-tanh" variant of section 4.1.1 (Figure 7) in Conjoined and
     /// Bidirectional networks, whose learning channel has no cells of its own. <see cref="TransferFunction.Identity"/>
-    /// (the default) is the linear learning channel of BP, RBP and SRBP (eqs. 6, 9, 11). Learning-channel
+    /// (the default) is the linear learning channel of BP, RBP and SRBP (eqs. 6, 9, 11). In the phase protocol
+    /// (section 3.6) the cell applies g to the change the clamped target makes in its received input, so that
+    /// ΔO = O(2) − O(1) ≈ f'(S) g(Σ_k c_ik (T_k − O_k)) (eq. 18 with a non-linear channel). Learning-channel
     /// populations use <see cref="Transfer"/> instead.
     /// </summary>
     public TransferFunction LearningTransfer { get; init; } = TransferFunction.Identity;
