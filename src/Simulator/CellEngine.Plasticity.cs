@@ -102,7 +102,7 @@ public sealed partial class CellEngine
         {
             for (int k = block.RowStart[i]; k < block.RowStart[i + 1]; k++)
             {
-                int j = block.PreIndex[k];
+                int j = block.PreCell(k);
                 _reader.Bind(proj, k, preFirst + j, postFirst + i, preSignal[j], in post[i], eta, phase);
                 destination[k] += proj.CheckedRule!.Delta(_reader);
             }

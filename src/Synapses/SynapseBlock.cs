@@ -6,13 +6,22 @@ namespace NeuroLc.Synapses;
 
 /// <summary>
 /// The directed synapses of one projection, stored in compressed sparse rows ordered by post cell: synapse k
-/// of post cell i (RowStart[i] ≤ k &lt; RowStart[i+1]) comes from pre cell PreIndex[k] and has weight
-/// Weights[k]; all share one delay ≥ 1 step. Storage is 8 bytes per synapse (weight and pre index), plus 4 for
-/// an optional eligibility trace. The block offers the two per-synapse operations an engine needs —
-/// propagation and a plasticity update through a generic rule — and no step loop.
+/// of post cell i (RowStart[i] ≤ k &lt; RowStart[i+1]) comes from pre cell <see cref="PreCell"/>(k) and has weight
+/// Weights[k]; all share one delay ≥ 1 step. Storage per synapse: the 4-byte weight, plus the pre index of a
+/// sparse block — 2 bytes when the pre population has at most 65,536 cells, else 4 (a dense block, where row i
+/// is pre cells 0..PreSize−1, stores none) — plus 4 for an optional eligibility trace. The block offers the two
+/// per-synapse operations an engine needs — propagation and a plasticity update through a generic rule — and no
+/// step loop.
 /// </summary>
 public sealed class SynapseBlock
 {
+    /// <summary>Largest pre population whose indices a block stores in 2 bytes.</summary>
+    public const int NarrowIndexLimit = ushort.MaxValue + 1;
+
+    // Exactly one of them is set for a sparse block, none for a dense one.
+    private readonly ushort[]? _narrowIndex;
+    private readonly int[]? _wideIndex;
+
     /// <summary>Creates a block; validates indices, delay and weights (throws <see cref="ArgumentException"/>
     /// naming the block and the field).</summary>
     public SynapseBlock(
@@ -28,12 +37,23 @@ public sealed class SynapseBlock
         PreSize = preSize;
         PostSize = postSize;
         RowStart = rowStart;
-        PreIndex = preIndex;
         Weights = weights;
         Delay = delay;
         Trace = withTrace ? new float[weights.Length] : null;
-        Validate();
-        IsDense = ComputeIsDense();
+        Validate(preIndex);
+        IsDense = ComputeIsDense(preIndex);
+        if (!IsDense)
+        {
+            // Pre indices are read once per synapse per pass; halving them cuts what a sparse pass streams.
+            if (preSize <= NarrowIndexLimit)
+            {
+                _narrowIndex = Array.ConvertAll(preIndex, j => (ushort)j);
+            }
+            else
+            {
+                _wideIndex = preIndex;
+            }
+        }
     }
 
     /// <summary>Whether every pre cell reaches every post cell in order (row i is pre cells 0..PreSize−1), so the
@@ -58,9 +78,6 @@ public sealed class SynapseBlock
     /// <summary>CSR row starts (length PostSize + 1).</summary>
     public int[] RowStart { get; }
 
-    /// <summary>Pre cell of each synapse.</summary>
-    public int[] PreIndex { get; }
-
     /// <summary>Weight of each synapse.</summary>
     public float[] Weights { get; }
 
@@ -73,10 +90,16 @@ public sealed class SynapseBlock
     /// <summary>Number of synapses.</summary>
     public int Count => Weights.Length;
 
-    /// <summary>Bytes of state per synapse (weight, pre index, trace).</summary>
-    public int BytesPerSynapse => sizeof(float) + sizeof(int) + (Trace is null ? 0 : sizeof(float));
+    /// <summary>Bytes of state per synapse (weight, pre index — 0, 2 or 4 bytes, see the type's summary — and trace).</summary>
+    public int BytesPerSynapse => sizeof(float)
+        + (_narrowIndex is not null ? sizeof(ushort) : _wideIndex is not null ? sizeof(int) : 0)
+        + (Trace is null ? 0 : sizeof(float));
 
-    /// <summary>Propagation: accumulator[i] += Σ_k w_k · pre[PreIndex[k]] over the synapses onto cell i (eq. 2).</summary>
+    /// <summary>The pre cell of synapse <paramref name="k"/>.</summary>
+    public int PreCell(int k) => _narrowIndex is not null ? _narrowIndex[k] : _wideIndex is not null ? _wideIndex[k] : k % PreSize;
+
+    /// <summary>Propagation: accumulator[i] += Σ_k w_k · pre[PreCell(k)] over the synapses onto cell i (eq. 2),
+    /// each sparse row summed in the fixed order of <see cref="SparseRowKernels.Dot{TIndex}"/>.</summary>
     public void Propagate(ReadOnlySpan<float> pre, Span<float> accumulator)
     {
         RequireLengths(pre.Length, accumulator.Length);
@@ -91,31 +114,26 @@ public sealed class SynapseBlock
             return;
         }
 
-        // Indices were validated at construction and lengths above, so the gather needs no bounds checks.
-        ref int rowStart = ref MemoryMarshal.GetArrayDataReference(RowStart);
-        ref int preIndex = ref MemoryMarshal.GetArrayDataReference(PreIndex);
-        ref float w0 = ref MemoryMarshal.GetArrayDataReference(Weights);
-        ref float pre0 = ref MemoryMarshal.GetReference(pre);
+        if (_narrowIndex is not null)
+        {
+            PropagateSparse<ushort>(_narrowIndex, pre, accumulator);
+        }
+        else
+        {
+            PropagateSparse<int>(_wideIndex!, pre, accumulator);
+        }
+    }
+
+    private void PropagateSparse<TIndex>(ReadOnlySpan<TIndex> index, ReadOnlySpan<float> pre, Span<float> accumulator)
+        where TIndex : unmanaged
+    {
+        ReadOnlySpan<float> w = Weights;
+        ReadOnlySpan<int> rowStart = RowStart;
         for (int i = 0; i < PostSize; i++)
         {
-            // Four partial sums break the floating-point add latency chain (fixed order: deterministic).
-            float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
-            int k = Unsafe.Add(ref rowStart, i);
-            int end = Unsafe.Add(ref rowStart, i + 1);
-            for (; k + 3 < end; k += 4)
-            {
-                s0 += Unsafe.Add(ref w0, k) * Unsafe.Add(ref pre0, Unsafe.Add(ref preIndex, k));
-                s1 += Unsafe.Add(ref w0, k + 1) * Unsafe.Add(ref pre0, Unsafe.Add(ref preIndex, k + 1));
-                s2 += Unsafe.Add(ref w0, k + 2) * Unsafe.Add(ref pre0, Unsafe.Add(ref preIndex, k + 2));
-                s3 += Unsafe.Add(ref w0, k + 3) * Unsafe.Add(ref pre0, Unsafe.Add(ref preIndex, k + 3));
-            }
-
-            for (; k < end; k++)
-            {
-                s0 += Unsafe.Add(ref w0, k) * Unsafe.Add(ref pre0, Unsafe.Add(ref preIndex, k));
-            }
-
-            accumulator[i] += (s0 + s1) + (s2 + s3);
+            int start = rowStart[i];
+            int length = rowStart[i + 1] - start;
+            accumulator[i] += SparseRowKernels.Dot(w.Slice(start, length), index.Slice(start, length), pre);
         }
     }
 
@@ -160,28 +178,55 @@ public sealed class SynapseBlock
         Span<float> destination)
         where TRule : struct, IPlasticityRule
     {
-        ref int rowStart = ref MemoryMarshal.GetArrayDataReference(RowStart);
-        ref int preIndex = ref MemoryMarshal.GetArrayDataReference(PreIndex);
+        if (IsDense)
+        {
+            UpdateDenseRows(rule, pre, post, eta, phase, destination);
+        }
+        else if (_narrowIndex is not null)
+        {
+            UpdateSparseRows<TRule, ushort>(rule, _narrowIndex, pre, post, eta, phase, destination);
+        }
+        else
+        {
+            UpdateSparseRows<TRule, int>(rule, _wideIndex!, pre, post, eta, phase, destination);
+        }
+    }
+
+    private void UpdateDenseRows<TRule>(TRule rule, ReadOnlySpan<float> pre, ReadOnlySpan<PostState> post, float eta, Phase phase,
+        Span<float> destination)
+        where TRule : struct, IPlasticityRule
+    {
         ref float w0 = ref MemoryMarshal.GetArrayDataReference(Weights);
         ref float pre0 = ref MemoryMarshal.GetReference(pre);
         ref float d0 = ref MemoryMarshal.GetReference(destination);
-        for (int i = 0; i < PostSize; i++)
+        for (int i = 0, k = 0; i < PostSize; i++)
         {
             ref readonly PostState ps = ref post[i];
-            int start = Unsafe.Add(ref rowStart, i);
-            int end = Unsafe.Add(ref rowStart, i + 1);
-            if (IsDense)
+            for (int j = 0; j < PreSize; j++, k++)
             {
-                for (int k = start, j = 0; k < end; k++, j++)
-                {
-                    Unsafe.Add(ref d0, k) += rule.Delta(new LocalView(Unsafe.Add(ref w0, k), Unsafe.Add(ref pre0, j), in ps, eta, phase, null));
-                }
+                Unsafe.Add(ref d0, k) += rule.Delta(new LocalView(Unsafe.Add(ref w0, k), Unsafe.Add(ref pre0, j), in ps, eta, phase, null));
             }
-            else
+        }
+    }
+
+    private unsafe void UpdateSparseRows<TRule, TIndex>(TRule rule, ReadOnlySpan<TIndex> index, ReadOnlySpan<float> pre,
+        ReadOnlySpan<PostState> post, float eta, Phase phase, Span<float> destination)
+        where TRule : struct, IPlasticityRule
+        where TIndex : unmanaged
+    {
+        ref int rowStart = ref MemoryMarshal.GetArrayDataReference(RowStart);
+        ref float w0 = ref MemoryMarshal.GetArrayDataReference(Weights);
+        ref float pre0 = ref MemoryMarshal.GetReference(pre);
+        ref float d0 = ref MemoryMarshal.GetReference(destination);
+        fixed (TIndex* ip = index)
+        {
+            for (int i = 0; i < PostSize; i++)
             {
-                for (int k = start; k < end; k++)
+                ref readonly PostState ps = ref post[i];
+                int end = Unsafe.Add(ref rowStart, i + 1);
+                for (int k = Unsafe.Add(ref rowStart, i); k < end; k++)
                 {
-                    float preOutput = Unsafe.Add(ref pre0, Unsafe.Add(ref preIndex, k));
+                    float preOutput = Unsafe.Add(ref pre0, SparseRowKernels.At(ip, k));
                     Unsafe.Add(ref d0, k) += rule.Delta(new LocalView(Unsafe.Add(ref w0, k), preOutput, in ps, eta, phase, null));
                 }
             }
@@ -190,7 +235,7 @@ public sealed class SynapseBlock
 
     /// <summary>
     /// Plasticity for a separable rule (<see cref="ISeparableRule"/>): a = PostFactor(post cell) once per row, then
-    /// destination[k] += a · pre[PreIndex[k]] — for a dense row one vectorised multiply-add. Equal to
+    /// destination[k] += a · pre[PreCell(k)] — for a dense row one vectorised multiply-add. Equal to
     /// <see cref="Update{TRule}"/> without a recorder; use that one in audit mode.
     /// </summary>
     public void UpdateSeparable<TRule>(TRule rule, ReadOnlySpan<float> pre, ReadOnlySpan<PostState> post, float eta, Phase phase,
@@ -217,25 +262,35 @@ public sealed class SynapseBlock
         Span<float> destination)
         where TRule : struct, ISeparableRule
     {
-        ref int rowStart = ref MemoryMarshal.GetArrayDataReference(RowStart);
-        ref int preIndex = ref MemoryMarshal.GetArrayDataReference(PreIndex);
-        ref float pre0 = ref MemoryMarshal.GetReference(pre);
-        ref float d0 = ref MemoryMarshal.GetReference(destination);
-        for (int i = 0; i < PostSize; i++)
+        if (_narrowIndex is not null)
         {
-            float a = rule.PostFactor(in post[i], eta, phase);
-            if (IsDense)
+            SeparableSparseRows<TRule, ushort>(rule, _narrowIndex, pre, post, eta, phase, destination);
+        }
+        else if (_wideIndex is not null)
+        {
+            SeparableSparseRows<TRule, int>(rule, _wideIndex, pre, post, eta, phase, destination);
+        }
+        else
+        {
+            for (int i = 0; i < PostSize; i++)
             {
                 Span<float> row = destination.Slice(i * PreSize, PreSize);
-                TensorPrimitives.MultiplyAdd(pre[..PreSize], a, row, row);
-                continue;
+                TensorPrimitives.MultiplyAdd(pre[..PreSize], rule.PostFactor(in post[i], eta, phase), row, row);
             }
+        }
+    }
 
-            int end = Unsafe.Add(ref rowStart, i + 1);
-            for (int k = Unsafe.Add(ref rowStart, i); k < end; k++)
-            {
-                Unsafe.Add(ref d0, k) += a * Unsafe.Add(ref pre0, Unsafe.Add(ref preIndex, k));
-            }
+    private void SeparableSparseRows<TRule, TIndex>(TRule rule, ReadOnlySpan<TIndex> index, ReadOnlySpan<float> pre,
+        ReadOnlySpan<PostState> post, float eta, Phase phase, Span<float> destination)
+        where TRule : struct, ISeparableRule
+        where TIndex : unmanaged
+    {
+        ReadOnlySpan<int> rowStart = RowStart;
+        for (int i = 0; i < PostSize; i++)
+        {
+            int start = rowStart[i];
+            int length = rowStart[i + 1] - start;
+            SparseRowKernels.MultiplyAdd(rule.PostFactor(in post[i], eta, phase), index.Slice(start, length), pre, destination.Slice(start, length));
         }
     }
 
@@ -247,7 +302,7 @@ public sealed class SynapseBlock
         {
             for (int k = RowStart[i]; k < RowStart[i + 1]; k++)
             {
-                destination[k] += rule.Delta(new LocalView(Weights[k], pre[PreIndex[k]], in post[i], eta, phase, recorder));
+                destination[k] += rule.Delta(new LocalView(Weights[k], pre[PreCell(k)], in post[i], eta, phase, recorder));
             }
         }
     }
@@ -262,7 +317,7 @@ public sealed class SynapseBlock
             {
                 try
                 {
-                    rule.Delta(new LocalView(Weights[k], pre[PreIndex[k]], in post[i], eta, phase));
+                    rule.Delta(new LocalView(Weights[k], pre[PreCell(k)], in post[i], eta, phase));
                 }
                 catch (LocalityViolationException e)
                 {
@@ -276,7 +331,7 @@ public sealed class SynapseBlock
     }
 
     /// <summary>Names synapse k, e.g. "in->h[5] (in[1] -> h[2])".</summary>
-    public string DescribeSynapse(int k) => $"{Name}[{k}] ({PrePopulation}[{PreIndex[k]}] -> {PostPopulation}[{PostOf(k)}])";
+    public string DescribeSynapse(int k) => $"{Name}[{k}] ({PrePopulation}[{PreCell(k)}] -> {PostPopulation}[{PostOf(k)}])";
 
     /// <summary>The post cell of synapse k.</summary>
     public int PostOf(int k)
@@ -301,7 +356,7 @@ public sealed class SynapseBlock
         }
     }
 
-    private bool ComputeIsDense()
+    private bool ComputeIsDense(int[] preIndex)
     {
         if ((long)PreSize * PostSize != Count)
         {
@@ -310,7 +365,7 @@ public sealed class SynapseBlock
 
         for (int k = 0; k < Count; k++)
         {
-            if (PreIndex[k] != k % PreSize)
+            if (preIndex[k] != k % PreSize)
             {
                 return false;
             }
@@ -319,7 +374,7 @@ public sealed class SynapseBlock
         return true;
     }
 
-    private void Validate()
+    private void Validate(int[] preIndex)
     {
         string obj = $"synapse block '{Name}'";
         if (Delay < 1)
@@ -327,16 +382,16 @@ public sealed class SynapseBlock
             throw new ArgumentException($"{obj}: Delay must be ≥ 1 step, was {Delay}", "delay");
         }
 
-        if (RowStart.Length != PostSize + 1 || RowStart[0] != 0 || RowStart[PostSize] != Weights.Length || PreIndex.Length != Weights.Length)
+        if (RowStart.Length != PostSize + 1 || RowStart[0] != 0 || RowStart[PostSize] != Weights.Length || preIndex.Length != Weights.Length)
         {
             throw new ArgumentException($"{obj}: RowStart/PreIndex/Weights lengths are inconsistent", "rowStart");
         }
 
         for (int k = 0; k < Weights.Length; k++)
         {
-            if ((uint)PreIndex[k] >= (uint)PreSize)
+            if ((uint)preIndex[k] >= (uint)PreSize)
             {
-                throw new ArgumentException($"{obj}: PreIndex[{k}] = {PreIndex[k]} names a missing pre cell (pre population has {PreSize})", "preIndex");
+                throw new ArgumentException($"{obj}: PreIndex[{k}] = {preIndex[k]} names a missing pre cell (pre population has {PreSize})", "preIndex");
             }
 
             if (!float.IsFinite(Weights[k]))

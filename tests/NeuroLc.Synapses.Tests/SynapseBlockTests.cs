@@ -115,6 +115,7 @@ public sealed class SynapseBlockTests
         var block = new SynapseBlock("x", "a", "b", 2, 1, [0, 2], [0, 1], [0.1f, 0.2f], 1);
         Assert.Throws<ArgumentException>(() => block.Propagate([1f], new float[1]));
         Assert.Throws<ArgumentException>(() => block.Update(default(StdpRule), [1f, 1f], [default], 0.1f, Phase.Clamped, new float[1]));
-        Assert.Equal(8, block.BytesPerSynapse);
+        Assert.True(block.IsDense);
+        Assert.Equal(4, block.BytesPerSynapse);
     }
 }
