@@ -99,7 +99,7 @@ public sealed class SynapseBlock
     public int PreCell(int k) => _narrowIndex is not null ? _narrowIndex[k] : _wideIndex is not null ? _wideIndex[k] : k % PreSize;
 
     /// <summary>Propagation: accumulator[i] += Σ_k w_k · pre[PreCell(k)] over the synapses onto cell i (eq. 2),
-    /// each sparse row summed in the fixed order of <see cref="SparseRowKernels.Dot{TIndex}"/>.</summary>
+    /// each sparse row summed in the fixed order of <see cref="SparseRowKernels.Propagate{TIndex}"/>.</summary>
     public void Propagate(ReadOnlySpan<float> pre, Span<float> accumulator)
     {
         RequireLengths(pre.Length, accumulator.Length);
@@ -116,24 +116,11 @@ public sealed class SynapseBlock
 
         if (_narrowIndex is not null)
         {
-            PropagateSparse<ushort>(_narrowIndex, pre, accumulator);
+            SparseRowKernels.Propagate<ushort>(RowStart, Weights, _narrowIndex, pre, accumulator);
         }
         else
         {
-            PropagateSparse<int>(_wideIndex!, pre, accumulator);
-        }
-    }
-
-    private void PropagateSparse<TIndex>(ReadOnlySpan<TIndex> index, ReadOnlySpan<float> pre, Span<float> accumulator)
-        where TIndex : unmanaged
-    {
-        ReadOnlySpan<float> w = Weights;
-        ReadOnlySpan<int> rowStart = RowStart;
-        for (int i = 0; i < PostSize; i++)
-        {
-            int start = rowStart[i];
-            int length = rowStart[i + 1] - start;
-            accumulator[i] += SparseRowKernels.Dot(w.Slice(start, length), index.Slice(start, length), pre);
+            SparseRowKernels.Propagate<int>(RowStart, Weights, _wideIndex!, pre, accumulator);
         }
     }
 
@@ -264,11 +251,11 @@ public sealed class SynapseBlock
     {
         if (_narrowIndex is not null)
         {
-            SeparableSparseRows<TRule, ushort>(rule, _narrowIndex, pre, post, eta, phase, destination);
+            SparseRowKernels.MultiplyAdd(rule, post, eta, phase, RowStart, _narrowIndex, pre, destination);
         }
         else if (_wideIndex is not null)
         {
-            SeparableSparseRows<TRule, int>(rule, _wideIndex, pre, post, eta, phase, destination);
+            SparseRowKernels.MultiplyAdd(rule, post, eta, phase, RowStart, _wideIndex, pre, destination);
         }
         else
         {
@@ -277,20 +264,6 @@ public sealed class SynapseBlock
                 Span<float> row = destination.Slice(i * PreSize, PreSize);
                 TensorPrimitives.MultiplyAdd(pre[..PreSize], rule.PostFactor(in post[i], eta, phase), row, row);
             }
-        }
-    }
-
-    private void SeparableSparseRows<TRule, TIndex>(TRule rule, ReadOnlySpan<TIndex> index, ReadOnlySpan<float> pre,
-        ReadOnlySpan<PostState> post, float eta, Phase phase, Span<float> destination)
-        where TRule : struct, ISeparableRule
-        where TIndex : unmanaged
-    {
-        ReadOnlySpan<int> rowStart = RowStart;
-        for (int i = 0; i < PostSize; i++)
-        {
-            int start = rowStart[i];
-            int length = rowStart[i + 1] - start;
-            SparseRowKernels.MultiplyAdd(rule.PostFactor(in post[i], eta, phase), index.Slice(start, length), pre, destination.Slice(start, length));
         }
     }
 
@@ -385,6 +358,15 @@ public sealed class SynapseBlock
         if (RowStart.Length != PostSize + 1 || RowStart[0] != 0 || RowStart[PostSize] != Weights.Length || preIndex.Length != Weights.Length)
         {
             throw new ArgumentException($"{obj}: RowStart/PreIndex/Weights lengths are inconsistent", "rowStart");
+        }
+
+        // Non-decreasing row starts keep every row inside the arrays (the kernels index without bounds checks).
+        for (int i = 0; i < PostSize; i++)
+        {
+            if (RowStart[i + 1] < RowStart[i])
+            {
+                throw new ArgumentException($"{obj}: RowStart[{i + 1}] = {RowStart[i + 1]} is below RowStart[{i}] = {RowStart[i]}", "rowStart");
+            }
         }
 
         for (int k = 0; k < Weights.Length; k++)

@@ -78,6 +78,15 @@ public sealed class SparseRowKernelTests
         Assert.Equal(SynapseBlock.NarrowIndexLimit, wide.PreCell(wide.RowStart[Rows] - 1));
     }
 
+    [Fact]
+    public void DecreasingRowStartsAreRejected()
+    {
+        ArgumentException e = Assert.Throws<ArgumentException>(
+            () => new SynapseBlock("s", "p", "q", 4, 3, [0, 3, 1, 4], [0, 1, 2, 3], [0.1f, 0.2f, 0.3f, 0.4f], 1));
+        Assert.Contains("'s'", e.Message);
+        Assert.Contains("RowStart[2] = 1", e.Message);
+    }
+
     /// <summary>Row i has i synapses from scattered pre cells (the last one of the last row is the highest cell),
     /// seeded weights and pre outputs.</summary>
     private static (SynapseBlock Block, float[] Pre) Block(int preSize)
