@@ -47,7 +47,7 @@ public static class MnistFormat
 
         // IdxReader keeps an item below Array.MaxLength bytes, so rows × columns fits an int.
         int size = imageDims[1] * imageDims[2];
-        if (imageDims[0] == 0 || size == 0)
+        if ((imageDims[0] == 0 && limit != 0) || size == 0)
         {
             throw new DataFormatException(images, $"no pixels to train on: {imageDims[0]} images of {imageDims[1]}×{imageDims[2]}");
         }
