@@ -135,6 +135,41 @@ public sealed partial class ConfigPropertyTests
         Assert.InRange(loaded, 1, Cases - 1);
     }
 
+    private static readonly string[] s_keySegments =
+        ["training", "model", "data", "runs", "0", "1", "99", "-1", "epochs", "batchSize", "layerSizes", "learningRate", "name", "kind", "seed", "quick", "", "x", "\u00e9", "[0]"];
+
+    [Fact]
+    public void Random_set_assignments_load_or_throw_a_ConfigException_with_a_path()
+    {
+        byte[] valid = File.ReadAllBytes(Experiments.RepositoryFolder("experiments/fig12.json"));
+        Gen<string> key = Gen.OneOf(s_keySegments).Array[1, 4].Select(parts => string.Join(".", parts));
+        Gen<string> value = Gen.OneOf(Gen.OneOf(s_tokens), Gen.String[0, 6]);
+        Gen<string> assignment = Gen.Frequency((8, Gen.Select(key, value, (k, v) => $"{k}={v}")), (1, Gen.String[0, 8]));
+        int loaded = 0;
+        assignment.Array[1, 3].Array[Cases].Sample(cases =>
+        {
+            foreach (string[] sets in cases)
+            {
+                try
+                {
+                    ExperimentLoader.Parse(valid, Source, new LoadOptions { Sets = sets });
+                    loaded++;
+                }
+                catch (ConfigException ex)
+                {
+                    Assert.StartsWith("$", ex.JsonPath);
+                    Assert.Contains(ex.JsonPath, ex.Message);
+                }
+                catch (Exception ex)
+                {
+                    Assert.Fail($"--set {string.Join(" --set ", sets)}: {ex}");
+                }
+            }
+        }, seed: Seed, iter: 1, threads: 1);
+
+        Assert.InRange(loaded, 1, Cases - 1);
+    }
+
     [Fact]
     public void Case_the_property_found_invalid_utf8_in_a_string_is_a_ConfigException_with_its_position()
     {
