@@ -34,6 +34,7 @@ public sealed unsafe class Sgemm : IDisposable
     private float _beta;
     private float* _a;
     private int _lda;
+    private float** _aRows;
     private float* _bFull;
     private int _ldb;
     private float* _bPacked;
@@ -42,6 +43,7 @@ public sealed unsafe class Sgemm : IDisposable
     private int _ldc;
     private bool _transposedC;
     private int _split;
+    private Action<int, int>? _epilogue;
 
     /// <summary>Creates a product engine using <paramref name="threads"/> (1 or 2) threads and the fastest path.</summary>
     public Sgemm(int threads)
@@ -85,19 +87,37 @@ public sealed unsafe class Sgemm : IDisposable
         }
     }
 
-    /// <summary>Pointer form of <see cref="Multiply(bool, bool, int, int, int, float, ReadOnlySpan{float}, int, ReadOnlySpan{float}, int, float, Span{float}, int)"/>; the caller guarantees the extents.</summary>
+    /// <summary>
+    /// Pointer form of <see cref="Multiply(bool, bool, int, int, int, float, ReadOnlySpan{float}, int, ReadOnlySpan{float}, int, float, Span{float}, int)"/>;
+    /// the caller guarantees the extents. <paramref name="epilogue"/>(r0, r1), when given, is called once for every
+    /// row range [r0, r1) of C as soon as those rows are final, by the thread that computed them: element-wise work
+    /// on the product (bias, transfer function, derivative products) then runs on both cores while the rows are
+    /// still in cache. It must only touch its own rows.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Multiply(bool transposeA, bool transposeB, int m, int n, int k, float alpha,
-        float* a, int lda, float* b, int ldb, float beta, float* c, int ldc)
+        float* a, int lda, float* b, int ldb, float beta, float* c, int ldc, Action<int, int>? epilogue = null)
+        => Multiply(transposeA, transposeB, m, n, k, alpha, a, lda, null, b, ldb, beta, c, ldc, epilogue);
+
+    /// <summary>
+    /// The product with the rows of A given by address: row r of A (op(A)'s row r without transpose, its step r
+    /// with transpose) starts at <paramref name="aRows"/>[r]. The first layer reads the minibatch's examples where the
+    /// dataset holds them, with no gather copy. <paramref name="aRows"/> = null means row r at a + r·lda.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal void Multiply(bool transposeA, bool transposeB, int m, int n, int k, float alpha,
+        float* a, int lda, float** aRows, float* b, int ldb, float beta, float* c, int ldc, Action<int, int>? epilogue)
     {
         if (m == 0 || n == 0)
         {
             return;
         }
 
+        int rowsOfC = m;
+
         // A·Bᵀ with B much larger than A (δ·Wᵀ of a wide layer): compute Cᵀ = B·Aᵀ instead, so the large operand is
         // read in place and only the small one is packed; the blocks are then stored transposed.
-        _transposedC = transposeB && !transposeA && _path == SgemmPath.Vector512 && n >= 2 * m && n >= 2 * _mr;
+        _transposedC = aRows == null && transposeB && !transposeA && _path == SgemmPath.Vector512 && n >= 2 * m && n >= 2 * _mr;
         if (_transposedC)
         {
             (m, n) = (n, m);
@@ -115,9 +135,12 @@ public sealed unsafe class Sgemm : IDisposable
         _beta = beta;
         _a = a;
         _lda = lda;
+        _aRows = aRows;
         _c = c;
         _ldc = ldc;
         _ldb = ldb;
+        // Row ranges of the swapped product are column ranges of C, so the epilogue then runs once at the end.
+        _epilogue = _transposedC ? null : epilogue;
         PackB(transposeB, b, ldb);
 
         // Rows split at a register-block boundary: each half is whole blocks except the very last.
@@ -134,10 +157,17 @@ public sealed unsafe class Sgemm : IDisposable
         }
 
         _a = null;
+        _aRows = null;
         _bFull = null;
         _bPacked = null;
         _c = null;
+        _epilogue = null;
+        if (_transposedC)
+        {
+            epilogue?.Invoke(0, rowsOfC);
+        }
     }
+
 
     /// <summary>
     /// Prepares op(B) panels: without transpose, the full 16-column panels are read in place and only the ragged last
@@ -177,7 +207,20 @@ public sealed unsafe class Sgemm : IDisposable
                 new Span<float>(d, _k * Nr).Clear();
             }
 
-            if (transposeB)
+            if (transposeB && cols == Nr && Avx2.IsSupported)
+            {
+                // Step p of the panel is column p of sixteen consecutive rows of B: two strided 8-lane gathers instead
+                // of sixteen scalar copies.
+                Vector256<int> rowOffsets = Vector256.CreateSequence(0, ldb);
+                float* top = b + ((long)j0 * ldb);
+                float* bottom = top + (8L * ldb);
+                for (int p = 0; p < _k; p++)
+                {
+                    Avx2.GatherVector256(top + p, rowOffsets, sizeof(float)).Store(d + (p * Nr));
+                    Avx2.GatherVector256(bottom + p, rowOffsets, sizeof(float)).Store(d + (p * Nr) + 8);
+                }
+            }
+            else if (transposeB)
             {
                 for (int jj = 0; jj < cols; jj++)
                 {
@@ -227,6 +270,7 @@ public sealed unsafe class Sgemm : IDisposable
 
         float* aBuf = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_aPack[part]));
         float* tile = stackalloc float[mr * Nr];
+        float** rowTable = stackalloc float*[mr];
         int panels = (_n + Nr - 1) / Nr;
         for (int i0 = r0; i0 < r1; i0 += mr)
         {
@@ -234,7 +278,22 @@ public sealed unsafe class Sgemm : IDisposable
             float* aBlock;
             nint aStep;
             bool inPlaceRows = false;
-            if (_transA && rows == mr)
+            if (_transA && rows == mr && mr == 10 && (_lda > 256 || _aRows != null))
+            {
+                // op(A)[i, p] = A[p, i]: the ten values of step p are consecutive, but steps lie a long row apart
+                // (784 floats for Xᵀ·δ of the first layer, or anywhere in the dataset); copied into one contiguous
+                // panel they are reused from L1 by every column panel.
+                for (int p = 0; p < k; p++)
+                {
+                    float* src = RowOfA(p) + i0;
+                    Vector256.Load(src).Store(aBuf + (p * 10));
+                    *(ulong*)(aBuf + (p * 10) + 8) = *(ulong*)(src + 8);
+                }
+
+                aBlock = aBuf;
+                aStep = mr;
+            }
+            else if (_transA && rows == mr && _aRows == null)
             {
                 // op(A)[i, p] = A[p, i]: the MR values of one step p are already consecutive.
                 aBlock = _a + i0;
@@ -242,8 +301,13 @@ public sealed unsafe class Sgemm : IDisposable
             }
             else if (!_transA && rows == mr && _path == SgemmPath.Vector512)
             {
-                aBlock = _a + ((long)i0 * _lda);
-                aStep = _lda;
+                for (int i = 0; i < mr; i++)
+                {
+                    rowTable[i] = RowOfA(i0 + i);
+                }
+
+                aBlock = null;
+                aStep = 0;
                 inPlaceRows = true;
             }
             else
@@ -272,7 +336,7 @@ public sealed unsafe class Sgemm : IDisposable
                 switch (_path)
                 {
                     case SgemmPath.Vector512 when inPlaceRows:
-                        SgemmMicroKernels.Block512Rows(k, aBlock, aStep, bBlock, bStep, tile);
+                        SgemmMicroKernels.Block512Rows(k, rowTable, bBlock, bStep, tile);
                         break;
                     case SgemmPath.Vector512:
                         SgemmMicroKernels.Block512(k, aBlock, aStep, bBlock, bStep, tile);
@@ -288,6 +352,8 @@ public sealed unsafe class Sgemm : IDisposable
                 StoreTile(tile, i0, rows, j0, Math.Min(Nr, _n - j0));
             }
         }
+
+        _epilogue?.Invoke(r0, r1);
     }
 
     /// <summary>Copies rows i0..i0+rows of op(A) into a step-major MR-wide panel, zero-padding missing rows.</summary>
@@ -305,7 +371,7 @@ public sealed unsafe class Sgemm : IDisposable
         {
             for (int p = 0; p < k; p++)
             {
-                float* src = _a + ((long)p * _lda) + i0;
+                float* src = RowOfA(p) + i0;
                 for (int i = 0; i < rows; i++)
                 {
                     dst[(p * mr) + i] = src[i];
@@ -316,7 +382,7 @@ public sealed unsafe class Sgemm : IDisposable
         {
             for (int i = 0; i < rows; i++)
             {
-                float* src = _a + ((long)(i0 + i) * _lda);
+                float* src = RowOfA(i0 + i);
                 float* d = dst + i;
                 for (int p = 0; p < k; p++)
                 {
@@ -325,6 +391,10 @@ public sealed unsafe class Sgemm : IDisposable
             }
         }
     }
+
+    /// <summary>Start of row <paramref name="r"/> of the stored A (before any transpose).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private float* RowOfA(int r) => _aRows != null ? _aRows[r] : _a + ((long)r * _lda);
 
     /// <summary>C block ← α·tile + β·C block; β = 0 does not read C.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

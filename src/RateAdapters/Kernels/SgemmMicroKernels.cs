@@ -52,35 +52,83 @@ internal static unsafe class SgemmMicroKernels
     }
 
     /// <summary>
-    /// The 10×16 block reading ten rows of a row-major A in place (row i at a + i·lda, step p at +p): no packing of A
-    /// for the forward and backward products, whose A (activations, errors) is used once per call.
+    /// The 10×16 block reading ten rows of A in place (row i starts at rows[i], step p at +p): no packing of A
+    /// for the forward and backward products, whose A (activations, errors) is used once per call. Each row has its
+    /// own pointer and k is unrolled by four, so every load is base + constant: an indexed address would split each
+    /// fused multiply-add into two micro-operations and make the loop issue-bound rather than FMA-bound.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Block512Rows(int k, float* a, nint lda, float* b, nint bStep, float* tile)
+    public static void Block512Rows(int k, float** rows, float* b, nint bStep, float* tile)
     {
         Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default;
         Vector512<float> c5 = default, c6 = default, c7 = default, c8 = default, c9 = default;
-        float* a3 = a + (3 * lda);
-        float* a6 = a + (6 * lda);
-        float* a9 = a + (9 * lda);
-        nint lda2 = 2 * lda;
-        for (int p = 0; p < k; p++)
+        float* a0 = rows[0], a1 = rows[1], a2 = rows[2], a3 = rows[3], a4 = rows[4];
+        float* a5 = rows[5], a6 = rows[6], a7 = rows[7], a8 = rows[8], a9 = rows[9];
+        int p = 0;
+        for (; p + 4 <= k; p += 4)
         {
             Vector512<float> bv = Vector512.Load(b);
-            c0 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[0]), bv, c0);
-            c1 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[lda]), bv, c1);
-            c2 = Avx512F.FusedMultiplyAdd(Vector512.Create(a[lda2]), bv, c2);
+            c0 = Avx512F.FusedMultiplyAdd(Vector512.Create(a0[0]), bv, c0);
+            c1 = Avx512F.FusedMultiplyAdd(Vector512.Create(a1[0]), bv, c1);
+            c2 = Avx512F.FusedMultiplyAdd(Vector512.Create(a2[0]), bv, c2);
             c3 = Avx512F.FusedMultiplyAdd(Vector512.Create(a3[0]), bv, c3);
-            c4 = Avx512F.FusedMultiplyAdd(Vector512.Create(a3[lda]), bv, c4);
-            c5 = Avx512F.FusedMultiplyAdd(Vector512.Create(a3[lda2]), bv, c5);
+            c4 = Avx512F.FusedMultiplyAdd(Vector512.Create(a4[0]), bv, c4);
+            c5 = Avx512F.FusedMultiplyAdd(Vector512.Create(a5[0]), bv, c5);
             c6 = Avx512F.FusedMultiplyAdd(Vector512.Create(a6[0]), bv, c6);
-            c7 = Avx512F.FusedMultiplyAdd(Vector512.Create(a6[lda]), bv, c7);
-            c8 = Avx512F.FusedMultiplyAdd(Vector512.Create(a6[lda2]), bv, c8);
+            c7 = Avx512F.FusedMultiplyAdd(Vector512.Create(a7[0]), bv, c7);
+            c8 = Avx512F.FusedMultiplyAdd(Vector512.Create(a8[0]), bv, c8);
             c9 = Avx512F.FusedMultiplyAdd(Vector512.Create(a9[0]), bv, c9);
-            a++;
-            a3++;
-            a6++;
-            a9++;
+            bv = Vector512.Load(b + bStep);
+            c0 = Avx512F.FusedMultiplyAdd(Vector512.Create(a0[1]), bv, c0);
+            c1 = Avx512F.FusedMultiplyAdd(Vector512.Create(a1[1]), bv, c1);
+            c2 = Avx512F.FusedMultiplyAdd(Vector512.Create(a2[1]), bv, c2);
+            c3 = Avx512F.FusedMultiplyAdd(Vector512.Create(a3[1]), bv, c3);
+            c4 = Avx512F.FusedMultiplyAdd(Vector512.Create(a4[1]), bv, c4);
+            c5 = Avx512F.FusedMultiplyAdd(Vector512.Create(a5[1]), bv, c5);
+            c6 = Avx512F.FusedMultiplyAdd(Vector512.Create(a6[1]), bv, c6);
+            c7 = Avx512F.FusedMultiplyAdd(Vector512.Create(a7[1]), bv, c7);
+            c8 = Avx512F.FusedMultiplyAdd(Vector512.Create(a8[1]), bv, c8);
+            c9 = Avx512F.FusedMultiplyAdd(Vector512.Create(a9[1]), bv, c9);
+            bv = Vector512.Load(b + 2 * bStep);
+            c0 = Avx512F.FusedMultiplyAdd(Vector512.Create(a0[2]), bv, c0);
+            c1 = Avx512F.FusedMultiplyAdd(Vector512.Create(a1[2]), bv, c1);
+            c2 = Avx512F.FusedMultiplyAdd(Vector512.Create(a2[2]), bv, c2);
+            c3 = Avx512F.FusedMultiplyAdd(Vector512.Create(a3[2]), bv, c3);
+            c4 = Avx512F.FusedMultiplyAdd(Vector512.Create(a4[2]), bv, c4);
+            c5 = Avx512F.FusedMultiplyAdd(Vector512.Create(a5[2]), bv, c5);
+            c6 = Avx512F.FusedMultiplyAdd(Vector512.Create(a6[2]), bv, c6);
+            c7 = Avx512F.FusedMultiplyAdd(Vector512.Create(a7[2]), bv, c7);
+            c8 = Avx512F.FusedMultiplyAdd(Vector512.Create(a8[2]), bv, c8);
+            c9 = Avx512F.FusedMultiplyAdd(Vector512.Create(a9[2]), bv, c9);
+            bv = Vector512.Load(b + 3 * bStep);
+            c0 = Avx512F.FusedMultiplyAdd(Vector512.Create(a0[3]), bv, c0);
+            c1 = Avx512F.FusedMultiplyAdd(Vector512.Create(a1[3]), bv, c1);
+            c2 = Avx512F.FusedMultiplyAdd(Vector512.Create(a2[3]), bv, c2);
+            c3 = Avx512F.FusedMultiplyAdd(Vector512.Create(a3[3]), bv, c3);
+            c4 = Avx512F.FusedMultiplyAdd(Vector512.Create(a4[3]), bv, c4);
+            c5 = Avx512F.FusedMultiplyAdd(Vector512.Create(a5[3]), bv, c5);
+            c6 = Avx512F.FusedMultiplyAdd(Vector512.Create(a6[3]), bv, c6);
+            c7 = Avx512F.FusedMultiplyAdd(Vector512.Create(a7[3]), bv, c7);
+            c8 = Avx512F.FusedMultiplyAdd(Vector512.Create(a8[3]), bv, c8);
+            c9 = Avx512F.FusedMultiplyAdd(Vector512.Create(a9[3]), bv, c9);
+            a0 += 4; a1 += 4; a2 += 4; a3 += 4; a4 += 4; a5 += 4; a6 += 4; a7 += 4; a8 += 4; a9 += 4;
+            b += 4 * bStep;
+        }
+
+        for (; p < k; p++)
+        {
+            Vector512<float> bv = Vector512.Load(b);
+            c0 = Avx512F.FusedMultiplyAdd(Vector512.Create(a0[0]), bv, c0);
+            c1 = Avx512F.FusedMultiplyAdd(Vector512.Create(a1[0]), bv, c1);
+            c2 = Avx512F.FusedMultiplyAdd(Vector512.Create(a2[0]), bv, c2);
+            c3 = Avx512F.FusedMultiplyAdd(Vector512.Create(a3[0]), bv, c3);
+            c4 = Avx512F.FusedMultiplyAdd(Vector512.Create(a4[0]), bv, c4);
+            c5 = Avx512F.FusedMultiplyAdd(Vector512.Create(a5[0]), bv, c5);
+            c6 = Avx512F.FusedMultiplyAdd(Vector512.Create(a6[0]), bv, c6);
+            c7 = Avx512F.FusedMultiplyAdd(Vector512.Create(a7[0]), bv, c7);
+            c8 = Avx512F.FusedMultiplyAdd(Vector512.Create(a8[0]), bv, c8);
+            c9 = Avx512F.FusedMultiplyAdd(Vector512.Create(a9[0]), bv, c9);
+            a0++; a1++; a2++; a3++; a4++; a5++; a6++; a7++; a8++; a9++;
             b += bStep;
         }
 
