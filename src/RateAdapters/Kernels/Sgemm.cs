@@ -38,7 +38,10 @@ public sealed unsafe class Sgemm : IDisposable
     private float* _bFull;
     private int _ldb;
     private float* _bPacked;
-    private int _packedFrom;
+    private bool _transB;
+    private bool _packInParts;
+    private int _packSplit;
+    private int _packedParts;
     private float* _c;
     private int _ldc;
     private bool _transposedC;
@@ -141,18 +144,28 @@ public sealed unsafe class Sgemm : IDisposable
         _ldb = ldb;
         // Row ranges of the swapped product are column ranges of C, so the epilogue then runs once at the end.
         _epilogue = _transposedC ? null : epilogue;
-        PackB(transposeB, b, ldb);
+        _transB = transposeB;
+        _bFull = b;
+        PrepareB();
 
         // Rows split at a register-block boundary: each half is whole blocks except the very last.
         int blocks = (m + _mr - 1) / _mr;
+        int panels = (n + Nr - 1) / Nr;
         bool parallel = _workers.Threads == 2 && blocks >= 2 && 2L * m * n * k >= ParallelFlops;
         _split = parallel ? Math.Min(m, ((blocks + 1) / 2) * _mr) : m;
         if (parallel)
         {
+            // Each thread packs half of the panels, then both wait for the other half: packing W¹ (784 × 100) alone
+            // would otherwise leave the second core idle for a third of the forward product.
+            _packInParts = true;
+            _packSplit = (panels + 1) / 2;
+            _packedParts = 0;
             _workers.Run(_part);
+            _packInParts = false;
         }
         else
         {
+            PackPanels(0, panels);
             RunPart(0);
         }
 
@@ -169,26 +182,11 @@ public sealed unsafe class Sgemm : IDisposable
     }
 
 
-    /// <summary>
-    /// Prepares op(B) panels: without transpose, the full 16-column panels are read in place and only the ragged last
-    /// panel is copied (zero-padded); with transpose every panel is packed once, before the threads start.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void PackB(bool transposeB, float* b, int ldb)
+    /// <summary>Makes room for the packed op(B) panels in a 64-byte-aligned buffer.</summary>
+    private void PrepareB()
     {
         int panels = (_n + Nr - 1) / Nr;
-        // Every panel is copied into a 64-byte-aligned buffer: read in place, a row of 16 floats at a leading dimension
-        // such as 100 straddles two cache lines, and the split loads cost more than the copy.
-        _packedFrom = 0;
-        int packedPanels = panels - _packedFrom;
-        _bFull = b;
-        if (packedPanels == 0)
-        {
-            _bPacked = null;
-            return;
-        }
-
-        int need = (packedPanels * _k * Nr) + Nr;
+        int need = (panels * _k * Nr) + Nr;
         if (_bPack.Length < need)
         {
             _bPack = GC.AllocateUninitializedArray<float>(need, pinned: true);
@@ -197,11 +195,24 @@ public sealed unsafe class Sgemm : IDisposable
         float* dst = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_bPack));
         dst += (int)((64 - ((nuint)dst & 63)) & 63) / sizeof(float);
         _bPacked = dst;
-        for (int panel = _packedFrom; panel < panels; panel++)
+    }
+
+    /// <summary>
+    /// Packs op(B) panels [from, to) into 16-column step-major panels. Every panel is copied: read in place, a row
+    /// of 16 floats at a leading dimension such as 100 straddles two cache lines, and the split loads cost more than
+    /// the copy; with transpose the copy is also the transpose.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void PackPanels(int from, int to)
+    {
+        bool transposeB = _transB;
+        float* b = _bFull;
+        int ldb = _ldb;
+        for (int panel = from; panel < to; panel++)
         {
             int j0 = panel * Nr;
             int cols = Math.Min(Nr, _n - j0);
-            float* d = dst + ((long)(panel - _packedFrom) * _k * Nr);
+            float* d = _bPacked + ((long)panel * _k * Nr);
             if (cols < Nr)
             {
                 new Span<float>(d, _k * Nr).Clear();
@@ -253,6 +264,17 @@ public sealed unsafe class Sgemm : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunPart(int part)
     {
+        if (_packInParts)
+        {
+            PackPanels(part == 0 ? 0 : _packSplit, part == 0 ? _packSplit : (_n + Nr - 1) / Nr);
+            Interlocked.Increment(ref _packedParts);
+            var spinner = new SpinWait();
+            while (Volatile.Read(ref _packedParts) < 2)
+            {
+                spinner.SpinOnce(sleep1Threshold: -1);
+            }
+        }
+
         int r0 = part == 0 ? 0 : _split;
         int r1 = part == 0 ? _split : _m;
         if (r0 >= r1)
@@ -320,18 +342,8 @@ public sealed unsafe class Sgemm : IDisposable
             for (int panel = 0; panel < panels; panel++)
             {
                 int j0 = panel * Nr;
-                float* bBlock;
-                nint bStep;
-                if (panel < _packedFrom)
-                {
-                    bBlock = _bFull + j0;
-                    bStep = _ldb;
-                }
-                else
-                {
-                    bBlock = _bPacked + ((long)(panel - _packedFrom) * k * Nr);
-                    bStep = Nr;
-                }
+                float* bBlock = _bPacked + ((long)panel * k * Nr);
+                const nint bStep = Nr;
 
                 switch (_path)
                 {
