@@ -291,7 +291,7 @@ public sealed unsafe class Sgemm : IDisposable
         }
 
         float* aBuf = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_aPack[part]));
-        float* tile = stackalloc float[mr * Nr];
+        float* tile = stackalloc float[2 * mr * Nr];
         float** rowTable = stackalloc float*[mr];
         int panels = (_n + Nr - 1) / Nr;
         for (int i0 = r0; i0 < r1; i0 += mr)
@@ -344,6 +344,23 @@ public sealed unsafe class Sgemm : IDisposable
                 int j0 = panel * Nr;
                 float* bBlock = _bPacked + ((long)panel * k * Nr);
                 const nint bStep = Nr;
+                if (_path == SgemmPath.Vector512 && panel + 1 < panels)
+                {
+                    // Two panels at once (the 10×32 block); a lone last panel falls through to the 10×16 block.
+                    if (inPlaceRows)
+                    {
+                        SgemmMicroKernels.Block512RowsWide(k, rowTable, bBlock, (nint)k * Nr, tile);
+                    }
+                    else
+                    {
+                        SgemmMicroKernels.Block512Wide(k, aBlock, aStep, bBlock, (nint)k * Nr, tile);
+                    }
+
+                    StoreTile(tile, i0, rows, j0, Nr);
+                    StoreTile(tile + (mr * Nr), i0, rows, j0 + Nr, Math.Min(Nr, _n - j0 - Nr));
+                    panel++;
+                    continue;
+                }
 
                 switch (_path)
                 {
