@@ -218,17 +218,24 @@ public sealed unsafe class Sgemm : IDisposable
                 new Span<float>(d, _k * Nr).Clear();
             }
 
-            if (transposeB && cols == Nr && Avx2.IsSupported)
+            if (transposeB && cols == Nr && Avx.IsSupported)
             {
-                // Step p of the panel is column p of sixteen consecutive rows of B: two strided 8-lane gathers instead
-                // of sixteen scalar copies.
-                Vector256<int> rowOffsets = Vector256.CreateSequence(0, ldb);
+                // Step p of the panel is column p of sixteen consecutive rows of B: 8×8 blocks transposed in registers
+                // (about a third of a cycle per element, against several for element-wise copies or gathers).
                 float* top = b + ((long)j0 * ldb);
-                float* bottom = top + (8L * ldb);
-                for (int p = 0; p < _k; p++)
+                int p0 = 0;
+                for (; p0 + 8 <= _k; p0 += 8)
                 {
-                    Avx2.GatherVector256(top + p, rowOffsets, sizeof(float)).Store(d + (p * Nr));
-                    Avx2.GatherVector256(bottom + p, rowOffsets, sizeof(float)).Store(d + (p * Nr) + 8);
+                    Transpose8x8(top + p0, ldb, d + (p0 * Nr), Nr);
+                    Transpose8x8(top + (8L * ldb) + p0, ldb, d + (p0 * Nr) + 8, Nr);
+                }
+
+                for (; p0 < _k; p0++)
+                {
+                    for (int jj = 0; jj < Nr; jj++)
+                    {
+                        d[(p0 * Nr) + jj] = top[((long)jj * ldb) + p0];
+                    }
                 }
             }
             else if (transposeB)
@@ -419,6 +426,35 @@ public sealed unsafe class Sgemm : IDisposable
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// dst[t·ldDst + s] = src[s·ldSrc + t] for s, t &lt; 8: eight rows of eight floats become eight columns
+    /// (interleave pairs of rows, then pairs of pairs, then swap 128-bit halves).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose8x8(float* src, int ldSrc, float* dst, int ldDst)
+    {
+        Vector256<float> r0 = Vector256.Load(src), r1 = Vector256.Load(src + ldSrc);
+        Vector256<float> r2 = Vector256.Load(src + (2 * ldSrc)), r3 = Vector256.Load(src + (3 * ldSrc));
+        Vector256<float> r4 = Vector256.Load(src + (4 * ldSrc)), r5 = Vector256.Load(src + (5 * ldSrc));
+        Vector256<float> r6 = Vector256.Load(src + (6 * ldSrc)), r7 = Vector256.Load(src + (7 * ldSrc));
+        Vector256<float> t0 = Avx.UnpackLow(r0, r1), t1 = Avx.UnpackHigh(r0, r1);
+        Vector256<float> t2 = Avx.UnpackLow(r2, r3), t3 = Avx.UnpackHigh(r2, r3);
+        Vector256<float> t4 = Avx.UnpackLow(r4, r5), t5 = Avx.UnpackHigh(r4, r5);
+        Vector256<float> t6 = Avx.UnpackLow(r6, r7), t7 = Avx.UnpackHigh(r6, r7);
+        Vector256<float> u0 = Avx.Shuffle(t0, t2, 0x44), u1 = Avx.Shuffle(t0, t2, 0xEE);
+        Vector256<float> u2 = Avx.Shuffle(t1, t3, 0x44), u3 = Avx.Shuffle(t1, t3, 0xEE);
+        Vector256<float> u4 = Avx.Shuffle(t4, t6, 0x44), u5 = Avx.Shuffle(t4, t6, 0xEE);
+        Vector256<float> u6 = Avx.Shuffle(t5, t7, 0x44), u7 = Avx.Shuffle(t5, t7, 0xEE);
+        Avx.Permute2x128(u0, u4, 0x20).Store(dst);
+        Avx.Permute2x128(u1, u5, 0x20).Store(dst + ldDst);
+        Avx.Permute2x128(u2, u6, 0x20).Store(dst + (2 * ldDst));
+        Avx.Permute2x128(u3, u7, 0x20).Store(dst + (3 * ldDst));
+        Avx.Permute2x128(u0, u4, 0x31).Store(dst + (4 * ldDst));
+        Avx.Permute2x128(u1, u5, 0x31).Store(dst + (5 * ldDst));
+        Avx.Permute2x128(u2, u6, 0x31).Store(dst + (6 * ldDst));
+        Avx.Permute2x128(u3, u7, 0x31).Store(dst + (7 * ldDst));
     }
 
     /// <summary>Start of row <paramref name="r"/> of the stored A (before any transpose).</summary>
