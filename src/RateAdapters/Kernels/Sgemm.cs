@@ -354,7 +354,11 @@ public sealed unsafe class Sgemm : IDisposable
                 if (_path == SgemmPath.Vector512 && panel + 1 < panels)
                 {
                     // Two panels at once (the 10×32 block); a lone last panel falls through to the 10×16 block.
-                    if (inPlaceRows)
+                    if (inPlaceRows && _aRows == null)
+                    {
+                        SgemmMicroKernels.Block512StridedWide(k, _a + ((long)i0 * _lda), _lda, bBlock, (nint)k * Nr, tile);
+                    }
+                    else if (inPlaceRows)
                     {
                         SgemmMicroKernels.Block512RowsWide(k, rowTable, bBlock, (nint)k * Nr, tile);
                     }
