@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace NeuroLc.Host.Configuration;
 
@@ -44,6 +45,14 @@ public sealed class ConfigValidator
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             bytes = bytes[3..];
+        }
+        // Utf8JsonReader only notices invalid UTF-8 when a string is decoded, and then throws an untyped
+        // InvalidOperationException; check the whole text first so the error has a position.
+        if (!Utf8.IsValid(bytes))
+        {
+            int bad = FirstInvalidUtf8(bytes);
+            (int line, int column) = validator.Position(bad);
+            throw new ConfigException(source, line, column, "$", $"invalid UTF-8 byte 0x{bytes[bad]:X2}; the file must be UTF-8 text");
         }
         var reader = new Utf8JsonReader(bytes, s_readerOptions);
         try
@@ -168,6 +177,20 @@ public sealed class ConfigValidator
     {
         (int line, int column) = Position(reader.TokenStartIndex);
         return new ConfigException(_source, line, column, path, reason);
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        int index = 0;
+        while (index < bytes.Length)
+        {
+            if (Rune.DecodeFromUtf8(bytes[index..], out _, out int consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return index;
+            }
+            index += consumed;
+        }
+        return bytes.Length;
     }
 
     private (int Line, int Column) Position(long byteIndex)

@@ -74,6 +74,11 @@ public static class HiggsReader
             throw new DataFormatException(path, $"corrupt gzip data after line {line}: {ex.Message}");
         }
 
+        if (labels.Count == 0 && rowLimit != 0)
+        {
+            throw new DataFormatException(path, $"no data rows in {line} lines");
+        }
+
         return Dataset.FromLabels(Path.GetFileName(path), inputs.ToArray(), width, labels.ToArray(), 2, binarySingleOutput: true);
     }
 

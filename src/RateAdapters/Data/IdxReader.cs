@@ -36,10 +36,15 @@ public static class IdxReader
             dims[0] = Math.Min(dims[0], Math.Max(0, max));
         }
 
+        // Each size is below 2^31 and the running product is kept below Array.MaxLength, so no product overflows a long.
         long itemSize = 1;
         for (int i = 1; i < dims.Length; i++)
         {
             itemSize *= dims[i];
+            if (itemSize > Array.MaxLength)
+            {
+                throw new DataFormatException(path, $"items of [{string.Join(" x ", dims[1..])}] bytes are more than one array holds");
+            }
         }
 
         long total = dims[0] * itemSize;
@@ -48,8 +53,7 @@ public static class IdxReader
             throw new DataFormatException(path, $"{total} bytes of data is more than one array holds");
         }
 
-        var data = new byte[total];
-        ReadExactly(stream, data, path, $"{dims[0]} items of {itemSize} bytes");
+        byte[] data = ReadData(stream, total, path, $"{dims[0]} items of {itemSize} bytes");
         return (data, dims);
     }
 
@@ -95,15 +99,50 @@ public static class IdxReader
         return path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : new BufferedStream(file, 1 << 16);
     }
 
+    /// <summary>
+    /// Reads <paramref name="total"/> bytes. A raw file is checked against its length first; a gzip stream cannot say how
+    /// much it holds, so the buffer grows as data arrives and a corrupt count cannot claim gigabytes up front.
+    /// </summary>
+    private static byte[] ReadData(Stream stream, long total, string path, string what)
+    {
+        if (stream.CanSeek && stream.Length - stream.Position < total)
+        {
+            throw new DataFormatException(path, $"truncated: {stream.Length - stream.Position} of {total} bytes of {what}");
+        }
+
+        var data = new byte[Math.Min(total, 1 << 24)];
+        int filled = 0;
+        while (true)
+        {
+            filled += ReadAtMost(stream, data.AsSpan(filled), path, what);
+            if (filled < data.Length)
+            {
+                throw new DataFormatException(path, $"truncated: {filled} of {total} bytes of {what}");
+            }
+
+            if (filled == total)
+            {
+                return data;
+            }
+
+            Array.Resize(ref data, (int)Math.Min(total, 2L * data.Length));
+        }
+    }
+
     private static void ReadExactly(Stream stream, Span<byte> buffer, string path, string what)
+    {
+        int read = ReadAtMost(stream, buffer, path, what);
+        if (read != buffer.Length)
+        {
+            throw new DataFormatException(path, $"truncated: {read} of {buffer.Length} bytes of {what}");
+        }
+    }
+
+    private static int ReadAtMost(Stream stream, Span<byte> buffer, string path, string what)
     {
         try
         {
-            int read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-            if (read != buffer.Length)
-            {
-                throw new DataFormatException(path, $"truncated: {read} of {buffer.Length} bytes of {what}");
-            }
+            return stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         }
         catch (InvalidDataException ex)
         {

@@ -45,6 +45,13 @@ public static class MnistFormat
             throw new DataFormatException(labels, $"{labelDims[0]} labels for {imageDims[0]} images in {images}");
         }
 
+        // IdxReader keeps an item below Array.MaxLength bytes, so rows × columns fits an int.
+        int size = imageDims[1] * imageDims[2];
+        if ((imageDims[0] == 0 && limit != 0) || size == 0)
+        {
+            throw new DataFormatException(images, $"no pixels to train on: {imageDims[0]} images of {imageDims[1]}×{imageDims[2]}");
+        }
+
         int classes = 10;
         for (int i = 0; i < labelBytes.Length; i++)
         {
@@ -54,7 +61,6 @@ public static class MnistFormat
             }
         }
 
-        int size = imageDims[1] * imageDims[2];
         var inputs = new float[pixels.Length];
         for (int i = 0; i < pixels.Length; i++)
         {

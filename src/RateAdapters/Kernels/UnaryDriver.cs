@@ -5,7 +5,7 @@ using System.Runtime.Intrinsics.X86;
 
 namespace NeuroLc.RateAdapters.Kernels;
 
-/// <summary>The one loop that applies an <see cref="IUnaryOperator"/>: 512-bit vectors where AVX-512 exists, 256-bit vectors, then a scalar tail.</summary>
+/// <summary>The one loop that applies an <see cref="IUnaryOperator"/>: 512-bit vectors where AVX-512 exists, else 256-bit vectors (each with a zero-padded vector tail), else scalars.</summary>
 internal static class UnaryDriver
 {
     /// <summary>destination[i] = TOp(x[i]); destination may alias x.</summary>
@@ -30,6 +30,18 @@ internal static class UnaryDriver
             {
                 TOp.Invoke(Vector512.LoadUnsafe(ref xr, (nuint)i)).StoreUnsafe(ref dr, (nuint)i);
             }
+
+            if (i < n)
+            {
+                // The ragged end goes through the same vector formula (zero-padded), so an element's value never
+                // depends on where a call's range starts or ends: the two threads may each transform their own rows.
+                Span<float> pad = stackalloc float[Vector512<float>.Count];
+                x[i..].CopyTo(pad);
+                TOp.Invoke(Vector512.Create((ReadOnlySpan<float>)pad)).CopyTo(pad);
+                pad[..(n - i)].CopyTo(destination[i..]);
+            }
+
+            return;
         }
 
         if (Vector256.IsHardwareAccelerated)
@@ -38,6 +50,16 @@ internal static class UnaryDriver
             {
                 TOp.Invoke(Vector256.LoadUnsafe(ref xr, (nuint)i)).StoreUnsafe(ref dr, (nuint)i);
             }
+
+            if (i < n)
+            {
+                Span<float> pad = stackalloc float[Vector256<float>.Count];
+                x[i..].CopyTo(pad);
+                TOp.Invoke(Vector256.Create((ReadOnlySpan<float>)pad)).CopyTo(pad);
+                pad[..(n - i)].CopyTo(destination[i..]);
+            }
+
+            return;
         }
 
         for (; i < n; i++)

@@ -80,10 +80,16 @@ internal sealed unsafe partial class RateNetwork
     /// forward pass, learning channel, then all updates from the pre-update weights
     /// (ΔW^h = η/B · (O^{h−1})ᵀ R^h, Δb^h = η/B · Σ R^h). Returns the summed training loss.
     /// </summary>
+    public double TrainStep(int rows, float lr, long update, out int correct) => TrainStep(rows, lr, update, null, out correct);
+
+    /// <summary>
+    /// <see cref="TrainStep(int, float, long, out int)"/> reading input row r at <paramref name="inputRows"/>[r]
+    /// (where the dataset holds it) instead of <see cref="InputBuffer"/>; null reads the buffer.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public double TrainStep(int rows, float lr, long update, out int correct)
+    public double TrainStep(int rows, float lr, long update, float** inputRows, out int correct)
     {
-        double loss = ForwardPass(rows, training: true, update, out correct);
+        double loss = ForwardPass(rows, training: true, update, inputRows, out correct);
         if (_spec.Architecture == ChannelArchitecture.Distinct)
         {
             DistinctChannel(rows, update);
@@ -101,7 +107,7 @@ internal sealed unsafe partial class RateNetwork
         for (int h = 1; h <= _layers; h++)
         {
             float* input = WeightMatrix.Address(_od[h - 1]);
-            Update(_w[h], input, WeightMatrix.Address(_signal[h]), rows, alpha);
+            Update(_w[h], input, h == 1 ? inputRows : null, WeightMatrix.Address(_signal[h]), rows, alpha);
             UpdateBias(_b[h], _signal[h], rows, alpha);
         }
 
@@ -125,44 +131,48 @@ internal sealed unsafe partial class RateNetwork
         {
             int n = _n[h];
             float* z = WeightMatrix.Address(_z[h]);
+            _rowsLayer = h;
+            _rowsUpdate = update;
             if (_spec.Algorithm == Algorithm.BP)
             {
-                _gemm.Multiply(false, true, rows, n, _n[h + 1], 1f, WeightMatrix.Address(_signal[h + 1]), _n[h + 1], _w[h + 1].Ptr, _n[h + 1], 0f, z, n);
+                _gemm.Multiply(false, true, rows, n, _n[h + 1], 1f, WeightMatrix.Address(_signal[h + 1]), _n[h + 1], _w[h + 1].Ptr, _n[h + 1], 0f, z, n, _hiddenSignalRows);
             }
             else
             {
                 int src = Skipped ? L : h + 1;
                 WeightMatrix c = _feedback[Skipped ? h : h + 1]!;
-                _gemm.Multiply(false, false, rows, n, _n[src], 1f, WeightMatrix.Address(_signal[src]), _n[src], c.Ptr, n, 0f, z, n);
+                _gemm.Multiply(false, false, rows, n, _n[src], 1f, WeightMatrix.Address(_signal[src]), _n[src], c.Ptr, n, 0f, z, n, _hiddenSignalRows);
             }
-
-            FinishHiddenSignal(h, rows, update);
         }
     }
 
-    /// <summary>G = g(Z) (with learning-channel dropout), Hebbian post term O^h ⊙ g′(Z), then R^h = f′ ⊙ G (⊙ forward mask).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void FinishHiddenSignal(int h, int rows, long update)
+    /// <summary>
+    /// Rows [r0, r1) of layer <see cref="_rowsLayer"/>: G = g(Z) (with learning-channel dropout), the Hebbian post
+    /// term O^h ⊙ g′(Z), then R^h = f′ ⊙ G (⊙ forward mask).
+    /// </summary>
+    private void HiddenSignalRows(int r0, int r1)
     {
-        int size = rows * _n[h];
-        Span<float> g = _g[h].AsSpan(0, size);
+        int h = _rowsLayer;
+        int start = r0 * _n[h];
+        int size = (r1 - r0) * _n[h];
+        Span<float> g = _g[h].AsSpan(start, size);
         if (_lcTanh)
         {
-            ActivationKernels.Apply(Activation.Tanh, _z[h].AsSpan(0, size), g);
+            ActivationKernels.Apply(Activation.Tanh, _z[h].AsSpan(start, size), g);
         }
 
         if (_post[h] is { } post)
         {
             // g′(Z) = 1 − tanh²(Z): the derivative of the learning-channel cell in eq. 12.
-            ActivationKernels.DerivativeProduct(Activation.Tanh, g, _od[h].AsSpan(0, size), post.AsSpan(0, size));
+            ActivationKernels.DerivativeProduct(Activation.Tanh, g, _od[h].AsSpan(start, size), post.AsSpan(start, size));
         }
 
-        ApplyLearningDropout(h, g, update);
-        Span<float> r = _signal[h].AsSpan(0, size);
-        ActivationKernels.DerivativeProduct(_spec.Hidden, _o[h].AsSpan(0, size), g, r);
+        ApplyLearningDropout(h, g, _rowsUpdate, start);
+        Span<float> r = _signal[h].AsSpan(start, size);
+        ActivationKernels.DerivativeProduct(_spec.Hidden, _o[h].AsSpan(start, size), g, r);
         if (_mask[h] is { } mask)
         {
-            DropoutKernels.Apply(r, mask);
+            DropoutKernels.Apply(r, mask.AsSpan(start, size));
         }
     }
 
@@ -260,12 +270,14 @@ internal sealed unsafe partial class RateNetwork
     private (float[] Source, int Width) LambdaSource(int h) =>
         !Skipped && h < _layers - 1 ? (_lambda[h + 1]!, _spec.LearningChannelWidths![h]) : (_signal[_layers], _n[_layers]);
 
-    private void ApplyLearningDropout(int h, Span<float> signal, long update)
+    /// <summary>Learning-channel dropout on <paramref name="signal"/>, which starts at element <paramref name="start"/> of layer h.</summary>
+    private void ApplyLearningDropout(int h, Span<float> signal, long update, int start = 0)
     {
         if (_lcMask[h] is { } mask)
         {
-            DropoutKernels.FillMask(mask.AsSpan(0, signal.Length), _pLearning, _seed, Stream(update, 1, h), 0);
-            DropoutKernels.Apply(signal, mask);
+            Span<float> m = mask.AsSpan(start, signal.Length);
+            DropoutKernels.FillMask(m, _pLearning, _seed, Stream(update, 1, h), (ulong)start);
+            DropoutKernels.Apply(signal, m);
         }
     }
 
@@ -311,16 +323,19 @@ internal sealed unsafe partial class RateNetwork
     /// <summary>
     /// M ← M + α·Aᵀ·P (A rows×M.Rows, P rows×M.Cols), through the velocity V ← μV + α·AᵀP, M ← M + V with momentum.
     /// </summary>
-    private void Update(WeightMatrix m, float* a, float* p, int rows, float alpha)
+    private void Update(WeightMatrix m, float* a, float* p, int rows, float alpha) => Update(m, a, null, p, rows, alpha);
+
+    /// <summary>The update with row r of A at <paramref name="aRows"/>[r] when given (the first layer's inputs).</summary>
+    private void Update(WeightMatrix m, float* a, float** aRows, float* p, int rows, float alpha)
     {
         if (m.Velocity is { } v)
         {
-            _gemm.Multiply(true, false, m.Rows, m.Cols, rows, alpha, a, m.Rows, p, m.Cols, _momentumValue, WeightMatrix.Address(v), m.Cols);
+            _gemm.Multiply(true, false, m.Rows, m.Cols, rows, alpha, a, m.Rows, aRows, p, m.Cols, _momentumValue, WeightMatrix.Address(v), m.Cols, null);
             TensorPrimitives.Add(m.Values, v, m.Values);
         }
         else
         {
-            _gemm.Multiply(true, false, m.Rows, m.Cols, rows, alpha, a, m.Rows, p, m.Cols, 1f, m.Ptr, m.Cols);
+            _gemm.Multiply(true, false, m.Rows, m.Cols, rows, alpha, a, m.Rows, aRows, p, m.Cols, 1f, m.Ptr, m.Cols, null);
         }
     }
 

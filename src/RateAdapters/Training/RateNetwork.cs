@@ -46,6 +46,13 @@ internal sealed unsafe partial class RateNetwork : IDisposable
     private readonly float[] _targets;
     private readonly float[] _biasGrad;
 
+    // Arguments of the row-range epilogues, set before the product whose rows they finish (see Sgemm.Multiply).
+    private readonly Action<int, int> _forwardRows;
+    private readonly Action<int, int> _hiddenSignalRows;
+    private int _rowsLayer;
+    private bool _rowsTraining;
+    private long _rowsUpdate;
+
     /// <summary>Allocates every buffer for minibatches of up to <paramref name="batch"/> rows and initialises the weights.</summary>
     public RateNetwork(ModelSpec spec, int batch, ulong seed, int threads, float momentum)
     {
@@ -60,6 +67,8 @@ internal sealed unsafe partial class RateNetwork : IDisposable
         _pForward = (float)spec.DropoutForward;
         _pLearning = (float)spec.DropoutLearningChannel;
         _gemm = new Sgemm(threads);
+        _forwardRows = ForwardRows;
+        _hiddenSignalRows = HiddenSignalRows;
         int L = _layers;
         _w = new WeightMatrix[L + 1];
         _b = new WeightMatrix[L + 1];
@@ -151,7 +160,7 @@ internal sealed unsafe partial class RateNetwork : IDisposable
     /// <summary>Conjoined feedback matrix at h (RBP: C^h carries layer h to h−1; SRBP: C^h carries E to h), or null.</summary>
     public WeightMatrix? Feedback(int h) => _feedback[h];
 
-    /// <summary>Input rows of the next minibatch (write here before <see cref="TrainStep"/> or <see cref="Evaluate"/>).</summary>
+    /// <summary>Input rows of the next minibatch (write here before <see cref="TrainStep(int, float, long, out int)"/> or <see cref="Evaluate"/>).</summary>
     public Span<float> InputBuffer => _s[0];
 
     /// <summary>Target rows of the next minibatch.</summary>
@@ -165,33 +174,29 @@ internal sealed unsafe partial class RateNetwork : IDisposable
     /// (masks keyed by <paramref name="update"/>). Returns the summed loss and sets <paramref name="correct"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double ForwardPass(int rows, bool training, long update, out int correct)
+    private double ForwardPass(int rows, bool training, long update, float** inputRows, out int correct)
     {
         int L = _layers;
         float* input = WeightMatrix.Address(_s[0]);
+        float** rowsOfInput = inputRows;
         for (int h = 1; h <= L; h++)
         {
             int n = _n[h];
             float* s = WeightMatrix.Address(_s[h]);
-            _gemm.Multiply(false, false, rows, n, _n[h - 1], 1f, input, _n[h - 1], _w[h].Ptr, n, 0f, s, n);
-            Span<float> sSpan = _s[h].AsSpan(0, rows * n);
             if (h < L)
             {
-                ActivationKernels.BiasActivation(sSpan, _b[h].Values.AsSpan(0, n), rows, _spec.Hidden, _o[h]);
-                if (training && _mask[h] is { } mask)
-                {
-                    DropoutKernels.FillMask(mask.AsSpan(0, rows * n), _pForward, _seed, Stream(update, 0, h), 0);
-                    TensorPrimitives.Multiply(_o[h].AsSpan(0, rows * n), mask.AsSpan(0, rows * n), _od[h].AsSpan(0, rows * n));
-                    input = WeightMatrix.Address(_od[h]);
-                }
-                else
-                {
-                    input = WeightMatrix.Address(_o[h]);
-                }
+                // Bias, transfer function and dropout run on each thread's own rows right after its part of the product.
+                _rowsLayer = h;
+                _rowsTraining = training;
+                _rowsUpdate = update;
+                _gemm.Multiply(false, false, rows, n, _n[h - 1], 1f, input, _n[h - 1], rowsOfInput, _w[h].Ptr, n, 0f, s, n, _forwardRows);
+                input = WeightMatrix.Address(training && _mask[h] is not null ? _od[h] : _o[h]);
+                rowsOfInput = null;
             }
             else
             {
-                ActivationKernels.BiasActivation(sSpan, _b[h].Values.AsSpan(0, n), rows, Activation.Identity, _o[h]);
+                _gemm.Multiply(false, false, rows, n, _n[h - 1], 1f, input, _n[h - 1], rowsOfInput, _w[h].Ptr, n, 0f, s, n, null);
+                ActivationKernels.BiasActivation(_s[h].AsSpan(0, rows * n), _b[h].Values.AsSpan(0, n), rows, Activation.Identity, _o[h]);
             }
         }
 
@@ -202,11 +207,30 @@ internal sealed unsafe partial class RateNetwork : IDisposable
             : LossKernels.LogisticCrossEntropy(output, _targets, rows, _n[L], error, out correct);
     }
 
+    /// <summary>
+    /// Rows [r0, r1) of hidden layer <see cref="_rowsLayer"/>: S ← S + b, O = f(S) and, in training with dropout,
+    /// the inverted mask (counter offsets are element indices, so the mask does not depend on the row split).
+    /// </summary>
+    private void ForwardRows(int r0, int r1)
+    {
+        int h = _rowsLayer;
+        int n = _n[h];
+        int start = r0 * n;
+        int length = (r1 - r0) * n;
+        ActivationKernels.BiasActivation(_s[h].AsSpan(start, length), _b[h].Values.AsSpan(0, n), r1 - r0, _spec.Hidden, _o[h].AsSpan(start, length));
+        if (_rowsTraining && _mask[h] is { } mask)
+        {
+            Span<float> m = mask.AsSpan(start, length);
+            DropoutKernels.FillMask(m, _pForward, _seed, Stream(_rowsUpdate, 0, h), (ulong)start);
+            TensorPrimitives.Multiply(_o[h].AsSpan(start, length), m, _od[h].AsSpan(start, length));
+        }
+    }
+
     /// <summary>Evaluation pass without dropout over the rows in the input/target buffers.</summary>
     public double Evaluate(int rows, out int correct)
     {
         // Evaluation reads the undropped activations, so the dropout outputs are bypassed.
-        return ForwardPass(rows, training: false, 0, out correct);
+        return ForwardPass(rows, training: false, 0, null, out correct);
     }
 
     /// <summary>Dropout stream id: one per (update, channel, layer).</summary>

@@ -112,7 +112,7 @@ public sealed partial class RateTrainer
 
             return trainer;
         }
-        catch (Exception ex) when (ex is EndOfStreamException or JsonException or ArgumentException or IOException)
+        catch (Exception ex) when (ex is EndOfStreamException or JsonException or ArgumentException or IOException or FormatException)
         {
             throw new CheckpointFormatException($"The checkpoint cannot be read: {ex.Message}", ex);
         }

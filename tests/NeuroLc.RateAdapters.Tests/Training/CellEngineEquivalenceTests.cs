@@ -37,8 +37,21 @@ public sealed class CellEngineEquivalenceTests
             LearningChannelWidths = distinct ? [3, 2] : null,
             LearningChannelActivation = name.EndsWith("tanh") ? Activation.Tanh : Activation.Identity,
         };
-        Dataset data = ReferenceEquivalenceTests.Data(Batch * Updates, 4, 3, OutputKind.Softmax);
-        using var trainer = new RateTrainer(model, new TrainingSpec { BatchSize = Batch, LearningRate = Lr, Seed = 12, Threads = 1 }, data, null);
+        AssertEquivalent(name, model, seed: 12);
+    }
+
+    /// <summary>
+    /// Trains <paramref name="model"/> (logistic output, Conjoined or Distinct) for 20 updates of 4 examples on the rate
+    /// adapter and the cell engine from the same initial weights and asserts every forward weight and bias agrees to
+    /// 1e-4 of the matrix's largest magnitude.
+    /// </summary>
+    internal static void AssertEquivalent(string name, ModelSpec model, ulong seed)
+    {
+        int[] n = model.LayerSizes;
+        int inputs = n[0];
+        int outputs = n[^1];
+        Dataset data = ReferenceEquivalenceTests.Data(Batch * Updates, inputs, outputs, OutputKind.Softmax);
+        using var trainer = new RateTrainer(model, new TrainingSpec { BatchSize = Batch, LearningRate = Lr, Seed = seed, Threads = 1 }, data, null);
         var engine = new CellEngine(Graph(model, trainer), new EngineOptions { LearningRate = Lr, BatchSize = Batch, Mode = PresentationMode.ExplicitError });
         int[] order = trainer.EpochOrder.ToArray();
         for (int step = 0; step < Updates; step++)
@@ -47,11 +60,10 @@ public sealed class CellEngineEquivalenceTests
             for (int e = step * Batch; e < (step + 1) * Batch; e++)
             {
                 int row = order[e];
-                engine.Train(data.Inputs.AsSpan(row * 4, 4).ToArray(), data.Targets.AsSpan(row * 3, 3).ToArray());
+                engine.Train(data.Inputs.AsSpan(row * inputs, inputs).ToArray(), data.Targets.AsSpan(row * outputs, outputs).ToArray());
             }
         }
 
-        int[] n = model.LayerSizes;
         for (int h = 1; h < n.Length; h++)
         {
             WeightMatrix w = trainer.Network.Forward(h);
