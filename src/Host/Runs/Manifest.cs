@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
+using NeuroLc.RateAdapters.Kernels;
 
 namespace NeuroLc.Host.Runs;
 
@@ -59,17 +58,15 @@ public sealed record Manifest
         return plus < 0 ? (informational, "unknown") : (informational[..plus], informational[(plus + 1)..]);
     }
 
-    /// <summary>Names the vector path: Vector512, Vector256 (AVX2), Vector128 or scalar.</summary>
-    public static string SimdPathName()
+    /// <summary>
+    /// Names the vector path the rate kernels run (SGEMM and the element-wise passes choose it the same way):
+    /// AVX-512 is detected with <c>Avx512F.IsSupported</c>, since <c>Vector512.IsHardwareAccelerated</c> is false on
+    /// CPUs the runtime suspects of down-clocking although the kernels use the instructions directly.
+    /// </summary>
+    public static string SimdPathName() => SgemmPaths.Best switch
     {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            return "Vector512";
-        }
-        if (Vector256.IsHardwareAccelerated)
-        {
-            return Avx2.IsSupported ? "Vector256 (AVX2)" : "Vector256";
-        }
-        return Vector128.IsHardwareAccelerated ? "Vector128" : "scalar";
-    }
+        SgemmPath.Vector512 => "Vector512 (AVX-512F)",
+        SgemmPath.Vector256 => "Vector256 (AVX2, FMA)",
+        _ => "scalar",
+    };
 }
