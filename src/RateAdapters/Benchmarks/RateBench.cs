@@ -7,7 +7,9 @@ namespace NeuroLc.RateAdapters.Benchmarks;
 /// <summary>
 /// The `neurolc bench rate` measurement. fig7: 784-100×4-10 tanh, softmax, batch 100, lr 0.1, on Fashion-MNIST when
 /// installed (else MNIST-shaped patterns). fig12: 2-500×5-1 ReLU, logistic output, batch 100, lr 0.01, on f_1 data.
-/// A short warm-up run (JIT, caches) precedes the timed run; the timing covers minibatch steps only.
+/// A warm-up run of as many updates as the timed one (at most one epoch, like the peers' excluded first epoch: the
+/// runtime's tiered JIT replaces early code only after about 100 ms) precedes the timed run; the timing covers
+/// minibatch steps only.
 /// </summary>
 public static class RateBench
 {
@@ -27,15 +29,15 @@ public static class RateBench
             _ => throw new ArgumentException($"Unknown network '{network}': expected fig7 or fig12.", nameof(network)),
         };
 
+        long steps = examples / training.BatchSize;
         using (var warm = new RateTrainer(model, training, data, null))
         {
-            for (int i = 0; i < 40 && warm.Step(); i++)
+            for (long i = 0; i < steps && warm.Step(); i++)
             {
             }
         }
 
         using var trainer = new RateTrainer(model, training, data, null);
-        long steps = examples / training.BatchSize;
         var watch = Stopwatch.StartNew();
         for (long s = 0; s < steps; s++)
         {
