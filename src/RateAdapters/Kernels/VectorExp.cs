@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NeuroLc.RateAdapters.Kernels;
 
@@ -37,16 +38,17 @@ internal static class VectorExp
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Exp(Vector512<float> x)
     {
+        // The 512-bit path runs only where AVX-512F exists, so every step is a fused multiply-add.
         x = Vector512.Min(Vector512.Max(x, Vector512.Create(-87f)), Vector512.Create(88f));
-        Vector512<float> k = ((x * Log2E) + Vector512.Create(RoundingMagic)) - Vector512.Create(RoundingMagic);
-        Vector512<float> r = x - (k * Ln2Hi) - (k * Ln2Lo);
-        Vector512<float> p = Vector512.Create(1f / 720f);
-        p = (p * r) + Vector512.Create(1f / 120f);
-        p = (p * r) + Vector512.Create(1f / 24f);
-        p = (p * r) + Vector512.Create(1f / 6f);
-        p = (p * r) + Vector512.Create(0.5f);
-        p = (p * r) + Vector512<float>.One;
-        p = (p * r) + Vector512<float>.One;
+        Vector512<float> k = Avx512F.FusedMultiplyAdd(x, Vector512.Create(Log2E), Vector512.Create(RoundingMagic)) - Vector512.Create(RoundingMagic);
+        Vector512<float> r = Avx512F.FusedMultiplyAdd(k, Vector512.Create(-Ln2Hi), x);
+        r = Avx512F.FusedMultiplyAdd(k, Vector512.Create(-Ln2Lo), r);
+        Vector512<float> p = Avx512F.FusedMultiplyAdd(Vector512.Create(1f / 720f), r, Vector512.Create(1f / 120f));
+        p = Avx512F.FusedMultiplyAdd(p, r, Vector512.Create(1f / 24f));
+        p = Avx512F.FusedMultiplyAdd(p, r, Vector512.Create(1f / 6f));
+        p = Avx512F.FusedMultiplyAdd(p, r, Vector512.Create(0.5f));
+        p = Avx512F.FusedMultiplyAdd(p, r, Vector512<float>.One);
+        p = Avx512F.FusedMultiplyAdd(p, r, Vector512<float>.One);
         Vector512<int> bits = Vector512.ShiftLeft(Vector512.ConvertToInt32(k) + Vector512.Create(127), 23);
         return p * bits.AsSingle();
     }
