@@ -42,6 +42,7 @@ public sealed unsafe class Sgemm : IDisposable
     private bool _packInParts;
     private int _packSplit;
     private int _packedParts;
+    private float* _bPrepacked;
     private float* _c;
     private int _ldc;
     private bool _transposedC;
@@ -146,14 +147,27 @@ public sealed unsafe class Sgemm : IDisposable
         _epilogue = _transposedC ? null : epilogue;
         _transB = transposeB;
         _bFull = b;
-        PrepareB();
+        bool prepacked = _bPrepacked != null;
+        if (prepacked)
+        {
+            _bPacked = _bPrepacked;
+            _bPrepacked = null;
+        }
+        else
+        {
+            PrepareB();
+        }
 
         // Rows split at a register-block boundary: each half is whole blocks except the very last.
         int blocks = (m + _mr - 1) / _mr;
         int panels = (n + Nr - 1) / Nr;
         bool parallel = _workers.Threads == 2 && blocks >= 2 && 2L * m * n * k >= ParallelFlops;
         _split = parallel ? Math.Min(m, ((blocks + 1) / 2) * _mr) : m;
-        if (parallel)
+        if (parallel && prepacked)
+        {
+            _workers.Run(_part);
+        }
+        else if (parallel)
         {
             // Each thread packs half of the panels, then both wait for the other half: packing W¹ (784 × 100) alone
             // would otherwise leave the second core idle for a third of the forward product.
@@ -165,7 +179,11 @@ public sealed unsafe class Sgemm : IDisposable
         }
         else
         {
-            PackPanels(0, panels);
+            if (!prepacked)
+            {
+                PackPanels(0, panels);
+            }
+
             RunPart(0);
         }
 
@@ -459,6 +477,48 @@ public sealed unsafe class Sgemm : IDisposable
         Avx.Permute2x128(u1, u5, 0x31).Store(dst + (5 * ldDst));
         Avx.Permute2x128(u2, u6, 0x31).Store(dst + (6 * ldDst));
         Avx.Permute2x128(u3, u7, 0x31).Store(dst + (7 * ldDst));
+    }
+
+    /// <summary>
+    /// C ← α·op(A)·B + β·C with B (k×n) already in the packed panel layout (<see cref="PackRows"/>): the forward
+    /// product reads weights that the previous update left packed, so nothing is re-packed per call.
+    /// </summary>
+    internal void MultiplyPrepacked(int m, int n, int k, float alpha, float* a, int lda, float** aRows,
+        float* bPanels, float beta, float* c, int ldc, Action<int, int>? epilogue)
+    {
+        _bPrepacked = bPanels;
+        Multiply(false, false, m, n, k, alpha, a, lda, aRows, null, n, beta, c, ldc, epilogue);
+        _bPrepacked = null;
+    }
+
+    /// <summary>Floats of the packed panel layout of a k×n matrix (plus the alignment slack).</summary>
+    internal static int PanelFloats(int k, int n) => (((n + Nr - 1) / Nr) * k * Nr) + Nr;
+
+    /// <summary>
+    /// Writes rows [r0, r1) of the row-major k×n matrix <paramref name="b"/> into the panel layout the product reads
+    /// (panel q holds columns 16q..16q+15, step p at q·k·16 + p·16, ragged columns zero).
+    /// </summary>
+    internal static void PackRows(float* b, int k, int n, int r0, int r1, float* panels)
+    {
+        int count = (n + Nr - 1) / Nr;
+        for (int q = 0; q < count; q++)
+        {
+            int j0 = q * Nr;
+            int cols = Math.Min(Nr, n - j0);
+            float* d = panels + ((long)q * k * Nr);
+            for (int p = r0; p < r1; p++)
+            {
+                if (cols == Nr)
+                {
+                    Unsafe.CopyBlockUnaligned(d + (p * Nr), b + ((long)p * n) + j0, Nr * sizeof(float));
+                }
+                else
+                {
+                    new Span<float>(d + (p * Nr), Nr).Clear();
+                    new ReadOnlySpan<float>(b + ((long)p * n) + j0, cols).CopyTo(new Span<float>(d + (p * Nr), cols));
+                }
+            }
+        }
     }
 
     /// <summary>Start of row <paramref name="r"/> of the stored A (before any transpose).</summary>

@@ -328,15 +328,39 @@ internal sealed unsafe partial class RateNetwork
     /// <summary>The update with row r of A at <paramref name="aRows"/>[r] when given (the first layer's inputs).</summary>
     private void Update(WeightMatrix m, float* a, float** aRows, float* p, int rows, float alpha)
     {
+        // A matrix with a panel copy refreshes it row range by row range, on the thread that just wrote those rows
+        // (after adding the velocity there too: element-wise, so the split does not change a value).
+        bool panels = m.Panels != null;
+        _updated = m;
         if (m.Velocity is { } v)
         {
-            _gemm.Multiply(true, false, m.Rows, m.Cols, rows, alpha, a, m.Rows, aRows, p, m.Cols, _momentumValue, WeightMatrix.Address(v), m.Cols, null);
-            TensorPrimitives.Add(m.Values, v, m.Values);
+            _gemm.Multiply(true, false, m.Rows, m.Cols, rows, alpha, a, m.Rows, aRows, p, m.Cols, _momentumValue, WeightMatrix.Address(v), m.Cols, panels ? _updatedRows : null);
+            if (!panels)
+            {
+                TensorPrimitives.Add(m.Values, v, m.Values);
+            }
         }
         else
         {
-            _gemm.Multiply(true, false, m.Rows, m.Cols, rows, alpha, a, m.Rows, aRows, p, m.Cols, 1f, m.Ptr, m.Cols, null);
+            _gemm.Multiply(true, false, m.Rows, m.Cols, rows, alpha, a, m.Rows, aRows, p, m.Cols, 1f, m.Ptr, m.Cols, panels ? _updatedRows : null);
         }
+
+        m.PanelsCurrent = panels && m.Rows > 0 && m.Cols > 0;
+        _updated = null;
+    }
+
+    /// <summary>Rows [r0, r1) of the matrix being updated are final: add their velocity, then copy them into the panels.</summary>
+    private void UpdatedRows(int r0, int r1)
+    {
+        WeightMatrix m = _updated!;
+        int start = r0 * m.Cols;
+        int length = (r1 - r0) * m.Cols;
+        if (m.Velocity is { } v)
+        {
+            TensorPrimitives.Add(m.Values.AsSpan(start, length), v.AsSpan(start, length), m.Values.AsSpan(start, length));
+        }
+
+        Sgemm.PackRows(m.Ptr, m.Rows, m.Cols, r0, r1, m.Panels);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -49,6 +49,8 @@ internal sealed unsafe partial class RateNetwork : IDisposable
     // Arguments of the row-range epilogues, set before the product whose rows they finish (see Sgemm.Multiply).
     private readonly Action<int, int> _forwardRows;
     private readonly Action<int, int> _hiddenSignalRows;
+    private readonly Action<int, int> _updatedRows;
+    private WeightMatrix? _updated;
     private int _rowsLayer;
     private bool _rowsTraining;
     private long _rowsUpdate;
@@ -69,6 +71,7 @@ internal sealed unsafe partial class RateNetwork : IDisposable
         _gemm = new Sgemm(threads);
         _forwardRows = ForwardRows;
         _hiddenSignalRows = HiddenSignalRows;
+        _updatedRows = UpdatedRows;
         int L = _layers;
         _w = new WeightMatrix[L + 1];
         _b = new WeightMatrix[L + 1];
@@ -98,6 +101,7 @@ internal sealed unsafe partial class RateNetwork : IDisposable
         {
             _w[h] = new WeightMatrix(h, "forward", _n[h - 1], _n[h], isBias: false, adaptive: true, _momentum);
             _w[h].Initialize(spec.Init, null, seed, (ulong)h);
+            _w[h].EnablePanels(Sgemm.PanelFloats(_n[h - 1], _n[h]));
             _b[h] = new WeightMatrix(h, "forward", 1, _n[h], isBias: true, adaptive: true, _momentum);
             int size = batch * _n[h];
             _s[h] = WeightMatrix.Pinned(size);
@@ -189,13 +193,13 @@ internal sealed unsafe partial class RateNetwork : IDisposable
                 _rowsLayer = h;
                 _rowsTraining = training;
                 _rowsUpdate = update;
-                _gemm.Multiply(false, false, rows, n, _n[h - 1], 1f, input, _n[h - 1], rowsOfInput, _w[h].Ptr, n, 0f, s, n, _forwardRows);
+                Multiply(_w[h], rows, input, rowsOfInput, s, _forwardRows);
                 input = WeightMatrix.Address(training && _mask[h] is not null ? _od[h] : _o[h]);
                 rowsOfInput = null;
             }
             else
             {
-                _gemm.Multiply(false, false, rows, n, _n[h - 1], 1f, input, _n[h - 1], rowsOfInput, _w[h].Ptr, n, 0f, s, n, null);
+                Multiply(_w[h], rows, input, rowsOfInput, s, null);
                 ActivationKernels.BiasActivation(_s[h].AsSpan(0, rows * n), _b[h].Values.AsSpan(0, n), rows, Activation.Identity, _o[h]);
             }
         }
@@ -205,6 +209,19 @@ internal sealed unsafe partial class RateNetwork : IDisposable
         return _spec.Output == OutputKind.Softmax
             ? LossKernels.SoftmaxCrossEntropy(output, _targets, rows, _n[L], error, out correct)
             : LossKernels.LogisticCrossEntropy(output, _targets, rows, _n[L], error, out correct);
+    }
+
+    /// <summary>S = input · W for a forward matrix, from its panel copy when the last update left it current.</summary>
+    private void Multiply(WeightMatrix w, int rows, float* input, float** inputRows, float* s, Action<int, int>? epilogue)
+    {
+        if (w.PanelsCurrent)
+        {
+            _gemm.MultiplyPrepacked(rows, w.Cols, w.Rows, 1f, input, w.Rows, inputRows, w.Panels, 0f, s, w.Cols, epilogue);
+        }
+        else
+        {
+            _gemm.Multiply(false, false, rows, w.Cols, w.Rows, 1f, input, w.Rows, inputRows, w.Ptr, w.Cols, 0f, s, w.Cols, epilogue);
+        }
     }
 
     /// <summary>

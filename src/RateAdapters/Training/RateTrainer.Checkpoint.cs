@@ -150,6 +150,7 @@ public sealed partial class RateTrainer
             }
 
             ReadFloats(r, m.Values, rows * cols);
+            m.PanelsCurrent = false;
             bool hasVelocity = r.ReadBoolean();
             if (hasVelocity != (m.Velocity is not null))
             {

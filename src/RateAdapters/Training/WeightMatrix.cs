@@ -24,6 +24,8 @@ internal sealed unsafe class WeightMatrix
         Velocity = adaptive && momentum ? Pinned(rows * cols) : null;
     }
 
+    private float[]? _panels;
+
     /// <summary>Weight layer h (1-based) the matrix belongs to.</summary>
     public int Layer { get; }
 
@@ -48,12 +50,31 @@ internal sealed unsafe class WeightMatrix
     /// <summary>Momentum velocity, or null.</summary>
     public float[]? Velocity { get; }
 
+    /// <summary>
+    /// The weights in the packed panel layout the forward product reads (64-byte aligned), kept current by the
+    /// update that writes them; null for matrices without a panel copy.
+    /// </summary>
+    public float* Panels { get; private set; }
+
+    /// <summary>Whether <see cref="Panels"/> holds the current <see cref="Values"/>; anything else that writes the values clears it.</summary>
+    public bool PanelsCurrent { get; set; }
+
+    /// <summary>Allocates the panel copy (<paramref name="floats"/> floats plus alignment).</summary>
+    public void EnablePanels(int floats)
+    {
+        _panels = Pinned(floats + 16);
+        float* p = Address(_panels);
+        Panels = p + ((int)((64 - ((nuint)p & 63)) & 63) / sizeof(float));
+        PanelsCurrent = false;
+    }
+
     /// <summary>Pointer to <see cref="Values"/> (pinned).</summary>
     public float* Ptr => Address(Values);
 
     /// <summary>Fills with Glorot normal/uniform for (Rows, Cols) fans, or N(0, std²) when <paramref name="std"/> is set.</summary>
     public void Initialize(InitKind init, double? std, ulong seed, ulong stream)
     {
+        PanelsCurrent = false;
         var rng = new Xoshiro256(seed, stream);
         double fans = Rows + Cols;
         for (int i = 0; i < Values.Length; i++)
