@@ -199,7 +199,6 @@ public sealed unsafe class Sgemm : IDisposable
         }
     }
 
-
     /// <summary>Makes room for the packed op(B) panels in a 64-byte-aligned buffer.</summary>
     private void PrepareB()
     {
