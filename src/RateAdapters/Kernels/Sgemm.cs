@@ -230,8 +230,9 @@ public sealed unsafe class Sgemm : IDisposable
             int j0 = panel * Nr;
             int cols = Math.Min(Nr, _n - j0);
             float* d = _bPacked + ((long)panel * _k * Nr);
-            if (cols < Nr)
+            if (cols < Nr && transposeB)
             {
+                // The transposing copy writes only the real columns (PackRows zeroes the rest itself).
                 new Span<float>(d, _k * Nr).Clear();
             }
 
@@ -266,21 +267,9 @@ public sealed unsafe class Sgemm : IDisposable
                     }
                 }
             }
-            else if (cols == Nr)
-            {
-                // A constant 64-byte block copy compiles to a vector load and store; the general copy routine called
-                // once per row (784 times per panel of W¹) cost more than the product's own loads.
-                for (int p = 0; p < _k; p++)
-                {
-                    Unsafe.CopyBlockUnaligned(d + (p * Nr), b + ((long)p * ldb) + j0, Nr * sizeof(float));
-                }
-            }
             else
             {
-                for (int p = 0; p < _k; p++)
-                {
-                    new ReadOnlySpan<float>(b + ((long)p * ldb) + j0, cols).CopyTo(new Span<float>(d + (p * Nr), cols));
-                }
+                PackRows(b, ldb, _k, _n, 0, _k, _bPacked, panel, panel + 1);
             }
         }
     }
@@ -490,17 +479,21 @@ public sealed unsafe class Sgemm : IDisposable
         _bPrepacked = null;
     }
 
+    /// <summary>16-column panels of an n-column matrix.</summary>
+    internal static int PanelCount(int n) => (n + Nr - 1) / Nr;
+
     /// <summary>Floats of the packed panel layout of a k×n matrix (plus the alignment slack).</summary>
     internal static int PanelFloats(int k, int n) => (((n + Nr - 1) / Nr) * k * Nr) + Nr;
 
     /// <summary>
-    /// Writes rows [r0, r1) of the row-major k×n matrix <paramref name="b"/> into the panel layout the product reads
-    /// (panel q holds columns 16q..16q+15, step p at q·k·16 + p·16, ragged columns zero).
+    /// Writes rows [r0, r1) of the row-major k×n matrix <paramref name="b"/> (leading dimension
+    /// <paramref name="ldb"/>) into panels [q0, q1) of the layout the product reads: panel q holds columns
+    /// 16q..16q+15, step p at q·k·16 + p·16, ragged columns zero. The forward weights use it row range by row range
+    /// after an update; a call's own packing uses it panel by panel.
     /// </summary>
-    internal static void PackRows(float* b, int k, int n, int r0, int r1, float* panels)
+    internal static void PackRows(float* b, int ldb, int k, int n, int r0, int r1, float* panels, int q0, int q1)
     {
-        int count = (n + Nr - 1) / Nr;
-        for (int q = 0; q < count; q++)
+        for (int q = q0; q < q1; q++)
         {
             int j0 = q * Nr;
             int cols = Math.Min(Nr, n - j0);
@@ -509,12 +502,14 @@ public sealed unsafe class Sgemm : IDisposable
             {
                 if (cols == Nr)
                 {
-                    Unsafe.CopyBlockUnaligned(d + (p * Nr), b + ((long)p * n) + j0, Nr * sizeof(float));
+                    // A constant 64-byte block copy compiles to a vector load and store; the general copy routine
+                    // called once per row (784 times per panel of W¹) cost more than the product's own loads.
+                    Unsafe.CopyBlockUnaligned(d + (p * Nr), b + ((long)p * ldb) + j0, Nr * sizeof(float));
                 }
                 else
                 {
                     new Span<float>(d + (p * Nr), Nr).Clear();
-                    new ReadOnlySpan<float>(b + ((long)p * n) + j0, cols).CopyTo(new Span<float>(d + (p * Nr), cols));
+                    new ReadOnlySpan<float>(b + ((long)p * ldb) + j0, cols).CopyTo(new Span<float>(d + (p * Nr), cols));
                 }
             }
         }

@@ -360,7 +360,7 @@ internal sealed unsafe partial class RateNetwork
             TensorPrimitives.Add(m.Values.AsSpan(start, length), v.AsSpan(start, length), m.Values.AsSpan(start, length));
         }
 
-        Sgemm.PackRows(m.Ptr, m.Rows, m.Cols, r0, r1, m.Panels);
+        Sgemm.PackRows(m.Ptr, m.Cols, m.Rows, m.Cols, r0, r1, m.Panels, 0, Sgemm.PanelCount(m.Cols));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
