@@ -25,6 +25,29 @@ public sealed class TrainerBehaviourTests
         Assert.Equal(Train(model, data, 1, 6, batch: 100), Train(model, data, 2, 6, batch: 100));
     }
 
+    [Theory]
+    [InlineData(Algorithm.BP, false)]
+    [InlineData(Algorithm.RBP, true)]
+    [InlineData(Algorithm.SRBP, false)]
+    public void The_two_lane_backward_pass_gives_the_bits_of_one_thread(Algorithm algorithm, bool lcTanh)
+    {
+        // Two threads run the learning channel and the upper updates as two lanes, then share the first layer's update
+        // in row chunks (RateNetwork.Pipeline.cs): 250 input rows are four chunks and a ragged end, with momentum and
+        // dropout in both channels.
+        var model = new ModelSpec
+        {
+            LayerSizes = [250, 40, 30, 20, 10],
+            Algorithm = algorithm,
+            LearningChannelActivation = lcTanh ? Activation.Tanh : Activation.Identity,
+            DropoutForward = 0.1,
+            DropoutLearningChannel = 0.1,
+        };
+        Dataset data = ReferenceEquivalenceTests.Data(96, 250, 10, OutputKind.Softmax);
+        string one = Train(model, data, 1, 9, batch: 32);
+        Assert.Equal(one, Train(model, data, 2, 9, batch: 32));
+        Assert.NotEqual(one, Train(model, data, 1, 8, batch: 32));
+    }
+
     [Fact]
     public void Resuming_from_a_checkpoint_is_bit_identical()
     {
