@@ -23,6 +23,7 @@ internal sealed unsafe partial class RateNetwork
     /// <summary>Rows of W¹ per update chunk, in register blocks: small enough to balance the lanes at the end.</summary>
     private const int ChunkBlocks = 8;
 
+    public static readonly long[] ProbeTicks = new long[8];
     private readonly StepLane[]? _lanes;
     private readonly Action<int>? _lanePart;
     private readonly float[]? _signalPanels;
@@ -34,6 +35,7 @@ internal sealed unsafe partial class RateNetwork
     private long _stepUpdate;
     private float** _stepInputRows;
     private float _stepAlpha;
+    private RowPrefetch _stepNext;
     private int _arrived;
     private int _nextTask;
     private volatile bool _laneFailed;
@@ -68,10 +70,11 @@ internal sealed unsafe partial class RateNetwork
     }
 
     /// <summary>One training step on two lanes; returns the summed loss.</summary>
-    private double TwoLaneStep(int rows, float alpha, long update, float** inputRows, out int correct)
+    private double TwoLaneStep(int rows, float alpha, long update, float** inputRows, RowPrefetch next, out int correct)
     {
         _stepTraining = true;
         _stepAlpha = alpha;
+        _stepNext = next;
         double loss = RunLanes(rows, update, inputRows, out correct);
         WeightMatrix first = _w[1];
         first.PanelsCurrent = first.Panels != null && first.Rows > 0 && first.Cols > 0;
@@ -82,6 +85,7 @@ internal sealed unsafe partial class RateNetwork
     private double TwoLaneForward(int rows, out int correct)
     {
         _stepTraining = false;
+        _stepNext = default;
         return RunLanes(rows, 0, null, out correct);
     }
 
@@ -113,23 +117,33 @@ internal sealed unsafe partial class RateNetwork
             int split = LaneSplit(_stepRows);
             int r0 = part == 0 ? 0 : split;
             int r1 = part == 0 ? split : _stepRows;
+            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             LaneForward(lane, r0, r1);
             if (!_stepTraining)
             {
                 return;
             }
 
+            long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
             for (int h = _layers - 1; h >= 1; h--)
             {
                 ConjoinedSignal(lane, h, r0, r1);
             }
+
+            long t2 = System.Diagnostics.Stopwatch.GetTimestamp();
 
             // The lane's rows of R^1 are steps of the first layer's update product: pack them where it reads them.
             int n1 = _n[1];
             Sgemm.PackRows(WeightMatrix.Address(_signal[1]), n1, _stepRows, n1, r0, r1, SignalPanels, 0, Sgemm.PanelCount(n1));
             Interlocked.Increment(ref _arrived);
             WaitForOtherLane();
-            ClaimUpdates(lane);
+            long t3 = System.Diagnostics.Stopwatch.GetTimestamp();
+            ClaimUpdates(lane, part);
+            long t4 = System.Diagnostics.Stopwatch.GetTimestamp();
+            ProbeTicks[(part * 4) + 0] += t1 - t0;
+            ProbeTicks[(part * 4) + 1] += t2 - t1;
+            ProbeTicks[(part * 4) + 2] += t3 - t2;
+            ProbeTicks[(part * 4) + 3] += t4 - t3;
         }
         catch
         {
@@ -164,15 +178,27 @@ internal sealed unsafe partial class RateNetwork
         lane.Correct = correct;
     }
 
-    /// <summary>Takes update tasks from the shared list until it is empty.</summary>
-    private void ClaimUpdates(StepLane lane)
+    /// <summary>
+    /// Takes update tasks from the shared list until it is empty. Between tasks the lane fetches, a few at a time,
+    /// the next minibatch's rows that it will read in its forward pass (the same half: the lane stays on its core).
+    /// </summary>
+    private void ClaimUpdates(StepLane lane, int part)
     {
         (int Layer, int Row)[] tasks = _updateTasks!;
         int rows = _stepRows;
         float alpha = _stepAlpha;
+        int nextSplit = LaneSplit(_stepNext.Count);
+        int fetchFrom = part == 0 ? 0 : nextSplit;
+        int fetchTo = part == 0 ? nextSplit : _stepNext.Count;
+        // About half of the tasks fall to each lane: spread the rows over them, so each burst of requests is small
+        // next to the product that follows it.
+        int lanesTasks = Math.Max(1, tasks.Length / 2);
+        int perTask = Math.Max(1, (fetchTo - fetchFrom + lanesTasks - 1) / lanesTasks);
         int task;
         while ((task = Interlocked.Increment(ref _nextTask) - 1) < tasks.Length && !_laneFailed)
         {
+            _stepNext.Fetch(fetchFrom, Math.Min(fetchFrom + perTask, fetchTo));
+            fetchFrom += perTask;
             (int h, int r0) = tasks[task];
             if (h > 1)
             {
@@ -188,6 +214,8 @@ internal sealed unsafe partial class RateNetwork
                 FirstLayerChunk(lane, r0);
             }
         }
+
+        _stepNext.Fetch(fetchFrom, fetchTo);
     }
 
     /// <summary>
