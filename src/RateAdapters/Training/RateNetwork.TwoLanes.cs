@@ -23,7 +23,6 @@ internal sealed unsafe partial class RateNetwork
     /// <summary>Rows of W¹ per update chunk, in register blocks: small enough to balance the lanes at the end.</summary>
     private const int ChunkBlocks = 8;
 
-    public static readonly long[] ProbeTicks = new long[8];
     private readonly StepLane[]? _lanes;
     private readonly Action<int>? _lanePart;
     private readonly float[]? _signalPanels;
@@ -117,33 +116,23 @@ internal sealed unsafe partial class RateNetwork
             int split = LaneSplit(_stepRows);
             int r0 = part == 0 ? 0 : split;
             int r1 = part == 0 ? split : _stepRows;
-            long t0 = System.Diagnostics.Stopwatch.GetTimestamp();
             LaneForward(lane, r0, r1);
             if (!_stepTraining)
             {
                 return;
             }
 
-            long t1 = System.Diagnostics.Stopwatch.GetTimestamp();
             for (int h = _layers - 1; h >= 1; h--)
             {
                 ConjoinedSignal(lane, h, r0, r1);
             }
-
-            long t2 = System.Diagnostics.Stopwatch.GetTimestamp();
 
             // The lane's rows of R^1 are steps of the first layer's update product: pack them where it reads them.
             int n1 = _n[1];
             Sgemm.PackRows(WeightMatrix.Address(_signal[1]), n1, _stepRows, n1, r0, r1, SignalPanels, 0, Sgemm.PanelCount(n1));
             Interlocked.Increment(ref _arrived);
             WaitForOtherLane();
-            long t3 = System.Diagnostics.Stopwatch.GetTimestamp();
             ClaimUpdates(lane, part);
-            long t4 = System.Diagnostics.Stopwatch.GetTimestamp();
-            ProbeTicks[(part * 4) + 0] += t1 - t0;
-            ProbeTicks[(part * 4) + 1] += t2 - t1;
-            ProbeTicks[(part * 4) + 2] += t3 - t2;
-            ProbeTicks[(part * 4) + 3] += t4 - t3;
         }
         catch
         {
