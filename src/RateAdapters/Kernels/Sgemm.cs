@@ -17,6 +17,7 @@ public sealed unsafe class Sgemm : IDisposable
 {
     private const int Nr = SgemmMicroKernels.Columns;
     private const long ParallelFlops = 400_000;
+    private const long TransposedCMinimum = 65_536;
 
     private readonly WorkerPair _workers;
     private readonly SgemmPath _path;
@@ -120,8 +121,10 @@ public sealed unsafe class Sgemm : IDisposable
         int rowsOfC = m;
 
         // A·Bᵀ with B much larger than A (δ·Wᵀ of a wide layer): compute Cᵀ = B·Aᵀ instead, so the large operand is
-        // read in place and only the small one is packed; the blocks are then stored transposed.
-        _transposedC = aRows == null && transposeB && !transposeA && _path == SgemmPath.Vector512 && n >= 2 * m && n >= 2 * _mr;
+        // read in place and only the small one is packed; the blocks are then stored transposed. A small B (a 100 × 100
+        // layer) is cheaper to transpose once than C is to store element by element.
+        _transposedC = aRows == null && transposeB && !transposeA && _path == SgemmPath.Vector512 && n >= 2 * m && n >= 2 * _mr
+            && (long)n * k >= TransposedCMinimum;
         if (_transposedC)
         {
             (m, n) = (n, m);
