@@ -80,22 +80,18 @@ internal sealed unsafe partial class RateNetwork
     /// forward pass, learning channel, then all updates from the pre-update weights
     /// (ΔW^h = η/B · (O^{h−1})ᵀ R^h, Δb^h = η/B · Σ R^h). Returns the summed training loss.
     /// </summary>
-    public double TrainStep(int rows, float lr, long update, out int correct) => TrainStep(rows, lr, update, null, default, out correct);
+    public double TrainStep(int rows, float lr, long update, out int correct) => TrainStep(rows, lr, update, null, out correct);
 
     /// <summary>
     /// <see cref="TrainStep(int, float, long, out int)"/> reading input row r at <paramref name="inputRows"/>[r]
     /// (where the dataset holds it) instead of <see cref="InputBuffer"/>; null reads the buffer.
     /// </summary>
-    /// <remarks>
-    /// <paramref name="next"/> names the next minibatch's rows, which the step fetches into cache while it computes
-    /// its updates (on two lanes); it never changes a value.
-    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public double TrainStep(int rows, float lr, long update, float** inputRows, RowPrefetch next, out int correct)
+    public double TrainStep(int rows, float lr, long update, float** inputRows, out int correct)
     {
         if (TwoLanes)
         {
-            return TwoLaneStep(rows, lr / rows, update, inputRows, next, out correct);
+            return TwoLaneStep(rows, lr / rows, update, inputRows, out correct);
         }
 
         double loss = ForwardPass(rows, training: true, update, inputRows, out correct);

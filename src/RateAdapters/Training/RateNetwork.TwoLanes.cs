@@ -34,7 +34,6 @@ internal sealed unsafe partial class RateNetwork
     private long _stepUpdate;
     private float** _stepInputRows;
     private float _stepAlpha;
-    private RowPrefetch _stepNext;
     private int _arrived;
     private int _nextTask;
     private volatile bool _laneFailed;
@@ -69,11 +68,10 @@ internal sealed unsafe partial class RateNetwork
     }
 
     /// <summary>One training step on two lanes; returns the summed loss.</summary>
-    private double TwoLaneStep(int rows, float alpha, long update, float** inputRows, RowPrefetch next, out int correct)
+    private double TwoLaneStep(int rows, float alpha, long update, float** inputRows, out int correct)
     {
         _stepTraining = true;
         _stepAlpha = alpha;
-        _stepNext = next;
         double loss = RunLanes(rows, update, inputRows, out correct);
         WeightMatrix first = _w[1];
         first.PanelsCurrent = first.Panels != null && first.Rows > 0 && first.Cols > 0;
@@ -84,7 +82,6 @@ internal sealed unsafe partial class RateNetwork
     private double TwoLaneForward(int rows, out int correct)
     {
         _stepTraining = false;
-        _stepNext = default;
         return RunLanes(rows, 0, null, out correct);
     }
 
@@ -132,7 +129,7 @@ internal sealed unsafe partial class RateNetwork
             Sgemm.PackRows(WeightMatrix.Address(_signal[1]), n1, _stepRows, n1, r0, r1, SignalPanels, 0, Sgemm.PanelCount(n1));
             Interlocked.Increment(ref _arrived);
             WaitForOtherLane();
-            ClaimUpdates(lane, part);
+            ClaimUpdates(lane);
         }
         catch
         {
@@ -167,27 +164,15 @@ internal sealed unsafe partial class RateNetwork
         lane.Correct = correct;
     }
 
-    /// <summary>
-    /// Takes update tasks from the shared list until it is empty. Between tasks the lane fetches, a few at a time,
-    /// the next minibatch's rows that it will read in its forward pass (the same half: the lane stays on its core).
-    /// </summary>
-    private void ClaimUpdates(StepLane lane, int part)
+    /// <summary>Takes update tasks from the shared list until it is empty.</summary>
+    private void ClaimUpdates(StepLane lane)
     {
         (int Layer, int Row)[] tasks = _updateTasks!;
         int rows = _stepRows;
         float alpha = _stepAlpha;
-        int nextSplit = LaneSplit(_stepNext.Count);
-        int fetchFrom = part == 0 ? 0 : nextSplit;
-        int fetchTo = part == 0 ? nextSplit : _stepNext.Count;
-        // About half of the tasks fall to each lane: spread the rows over them, so each burst of requests is small
-        // next to the product that follows it.
-        int lanesTasks = Math.Max(1, tasks.Length / 2);
-        int perTask = Math.Max(1, (fetchTo - fetchFrom + lanesTasks - 1) / lanesTasks);
         int task;
         while ((task = Interlocked.Increment(ref _nextTask) - 1) < tasks.Length && !_laneFailed)
         {
-            _stepNext.Fetch(fetchFrom, Math.Min(fetchFrom + perTask, fetchTo));
-            fetchFrom += perTask;
             (int h, int r0) = tasks[task];
             if (h > 1)
             {
@@ -203,8 +188,6 @@ internal sealed unsafe partial class RateNetwork
                 FirstLayerChunk(lane, r0);
             }
         }
-
-        _stepNext.Fetch(fetchFrom, fetchTo);
     }
 
     /// <summary>

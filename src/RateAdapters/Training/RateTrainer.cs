@@ -22,7 +22,6 @@ public sealed unsafe partial class RateTrainer : IDisposable
     private readonly int _batch;
     private readonly Stopwatch _watch = new();
     private readonly nint[] _rowAddresses;
-    private readonly nint[] _nextRowAddresses;
     private int[] _permutation;
     private int _epoch;
     private int _cursor;
@@ -61,7 +60,6 @@ public sealed unsafe partial class RateTrainer : IDisposable
         _network = new RateNetwork(model, _batch, training.Seed, training.Threads, training.Momentum);
         // Where each row of the minibatch starts, read by the first layer's products (pinned: its address is passed on).
         _rowAddresses = GC.AllocateArray<nint>(_batch, pinned: true);
-        _nextRowAddresses = GC.AllocateArray<nint>(_batch, pinned: true);
         _permutation = Permutation(0);
     }
 
@@ -132,15 +130,7 @@ public sealed unsafe partial class RateTrainer : IDisposable
                 _train.Targets.AsSpan(row * outW, outW).CopyTo(t.Slice(i * outW, outW));
             }
 
-            // The next minibatch's rows (when this epoch has one) are fetched into cache during this step's updates.
-            float** next = (float**)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_nextRowAddresses));
-            int nextCount = _cursor + 1 < UpdatesPerEpoch ? _batch : 0;
-            for (int i = 0; i < nextCount; i++)
-            {
-                next[i] = inputs + ((long)_permutation[first + _batch + i] * inW);
-            }
-
-            loss = _network.TrainStep(_batch, lr, _updates, rows, new RowPrefetch(next, nextCount, inW), out correct);
+            loss = _network.TrainStep(_batch, lr, _updates, rows, out correct);
         }
 
         _cursor++;
