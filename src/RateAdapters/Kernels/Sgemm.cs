@@ -578,14 +578,15 @@ public sealed unsafe class Sgemm : IDisposable
         float beta = _beta;
         if (_transposedC)
         {
-            // Block (i, j) of Cᵀ is element (j, i) of C.
-            for (int i = 0; i < rows; i++)
+            // Block (i, j) of Cᵀ is element (j, i) of C: column j of the tile is a run of consecutive floats in row
+            // j0 + j of C, so walk the tile by columns and write C line by line.
+            for (int j = 0; j < cols; j++)
             {
-                for (int j = 0; j < cols; j++)
+                float* c = _c + ((long)(j0 + j) * _ldc) + i0;
+                for (int i = 0; i < rows; i++)
                 {
-                    float* c = _c + ((long)(j0 + j) * _ldc) + i0 + i;
                     float v = alpha * tile[(i * Nr) + j];
-                    *c = beta == 0f ? v : (beta * *c) + v;
+                    c[i] = beta == 0f ? v : (beta * c[i]) + v;
                 }
             }
 
