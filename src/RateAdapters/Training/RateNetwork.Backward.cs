@@ -177,8 +177,8 @@ internal sealed unsafe partial class RateNetwork
     }
 
     /// <summary>
-    /// STDP-like rule (eqs. 15–19): the layer's output with the feedback of the free output, O₁ = f(S^h + g(U₁)),
-    /// and with the target clamped, O₂ = f(S^h + g(U₂)); ΔO^h = O₂ − O₁ is the forward error (eq. 18). SRBP: U = O^L C^h
+    /// STDP-like rule (eqs. 15–19): the layer's output with the feedback of the free output, O₁ = f(S^h + U₁),
+    /// and with the target clamped, O₂ = f(S^h + U₁ + g(U₂ − U₁)); ΔO^h = O₂ − O₁ is the forward error (eq. 18). SRBP: U = O^L C^h
     /// and T C^h. RBP (the chained analogue): U = O₁^{h+1} C^{h+1} and O₂^{h+1} C^{h+1}, starting from (O^L, T).
     /// </summary>
     private void StdpChannel(int rows, long update)
@@ -198,8 +198,11 @@ internal sealed unsafe partial class RateNetwork
             Span<float> u2 = _g[h].AsSpan(0, size);
             if (_lcTanh)
             {
-                ActivationKernels.Apply(Activation.Tanh, u1, u1);
+                // Section 4.1.1: g acts on the back-propagated error summation, i.e. on what the clamped target
+                // changed in the cell's learning-channel input: U₂ → U₁ + g(U₂ − U₁), so ΔO ≈ f′(S) g(C(T − O)).
+                TensorPrimitives.Subtract(u2, u1, u2);
                 ActivationKernels.Apply(Activation.Tanh, u2, u2);
+                TensorPrimitives.Add(u1, u2, u2);
             }
 
             ApplyLearningDropout(h, u1, update);

@@ -45,4 +45,34 @@ public sealed class CellEngineEquivalencePropertyTests
             }
         }, seed: PropertySettings.Seed, iter: 1, threads: 1);
     }
+
+    /// <summary>
+    /// Adaptive STDP (eqs. 14, 19) in the Conjoined chained (ARBP) or skipped (ASRBP) channel: the rate adapter's
+    /// phase differences equal the cell engine's three-phase presentation, both channels' weights within 1e-4.
+    /// </summary>
+    [Fact]
+    public void Random_small_adaptive_stdp_networks_train_to_the_same_weights_as_the_cell_engine()
+    {
+        Gen<Case> stdpCase = Gen.Select(
+            Gen.Int[2, 6].Array[4, 5],
+            Gen.OneOf(Algorithm.RBP, Algorithm.SRBP),
+            Gen.Bool,
+            Gen.ULong,
+            (sizes, algorithm, tanh, seed) => new Case(sizes, algorithm, tanh, seed));
+        stdpCase.Array[Cases / 2].Sample(cases =>
+        {
+            foreach (Case c in cases)
+            {
+                var model = new ModelSpec
+                {
+                    LayerSizes = c.LayerSizes,
+                    Output = OutputKind.Logistic,
+                    Algorithm = c.Algorithm,
+                    LearningChannelRule = LearningChannelRule.Stdp,
+                    LearningChannelActivation = c.TanhLearningSignal ? Activation.Tanh : Activation.Identity,
+                };
+                CellEngineEquivalenceTests.AssertEquivalent($"a{c} stdp", model, c.Seed);
+            }
+        }, seed: PropertySettings.Seed, iter: 1, threads: 1);
+    }
 }
