@@ -57,7 +57,11 @@ public sealed partial class CellEngine
             }
 
             RatePopulation pre = _populations[proj.Pre];
-            ReadOnlySpan<float> preSignal = proj.Carried == Channel.Forward ? pre.O0 : pre.LearningOutput;
+            // A learning-channel synapse sees what its pre cell sends last (the clamped phase: T at the output, eq. 19),
+            // or with the free-phase rule what it sent at t=1 (O1: the output's O, eq. 32).
+            ReadOnlySpan<float> preSignal = proj.Carried == Channel.Forward ? pre.O0
+                : proj.Spec.Rule.Kind == RuleKind.LearningChannelStdpFree ? pre.O1
+                : pre.LearningOutput;
             PostState[] post = proj.IntoOther ? _crossChannelView[proj.Post] : _sameChannelView[proj.Post];
             float[] destination = proj.Pending ?? proj.Block.Weights;
             try

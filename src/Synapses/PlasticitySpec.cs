@@ -30,6 +30,9 @@ public sealed record PlasticitySpec
     /// <summary>The learning-channel STDP rule of eq. 19.</summary>
     public static PlasticitySpec LearningChannelStdp { get; } = new(RuleKind.LearningChannelStdp, null);
 
+    /// <summary>The learning-channel STDP rule with the free-phase pre signal (eq. 32's Δc = η O ΔO).</summary>
+    public static PlasticitySpec LearningChannelStdpFree { get; } = new(RuleKind.LearningChannelStdpFree, null);
+
     /// <summary>The explicit-error rule of eqs. 8 and 11.</summary>
     public static PlasticitySpec ExplicitError { get; } = new(RuleKind.ExplicitError, null);
 

@@ -21,4 +21,8 @@ public enum RuleKind
 
     /// <summary>A rule written as text over local symbols (<see cref="Language.TextRule"/>).</summary>
     Text,
+
+    /// <summary>Δc = η O_pre(t=1) ΔO_post for learning-channel synapses: the pre signal is what the upper cell sent
+    /// during the free phase (the output O, not the target), the form of the STDP system of eq. 32.</summary>
+    LearningChannelStdpFree,
 }

@@ -287,7 +287,8 @@ internal sealed unsafe partial class RateNetwork
     /// <summary>
     /// Adaptive learning channel. Hebbian (eq. 12): ARBP ΔC^{h+1} = η (R^{h+1})ᵀ (O^h ⊙ g′), ASRBP ΔC^h = η Eᵀ (O^h ⊙ g′);
     /// Distinct ΔC′^h = η (λ^h)ᵀ O^h and, with A′, ΔD^h = η (source)ᵀ (O^h A′^h ⊙ g′). STDP (eq. 19): ΔC = η (upper at
-    /// the clamped phase)ᵀ ΔO^h, i.e. Tᵀ ΔO^h for SRBP.
+    /// the clamped phase)ᵀ ΔO^h, i.e. Tᵀ ΔO^h for SRBP; with <see cref="StdpChannelPhase.Free"/> the upper layer's
+    /// activity at the free phase t=1 (O^L for SRBP, eq. 32).
     /// </summary>
     private void UpdateLearningChannel(int rows, float alpha)
     {
@@ -310,7 +311,10 @@ internal sealed unsafe partial class RateNetwork
             float* post;
             if (_spec.LearningChannelRule == LearningChannelRule.Stdp)
             {
-                pre = Skipped || h == L - 1 ? WeightMatrix.Address(_targets) : WeightMatrix.Address(_o2[h + 1]!);
+                bool free = _spec.StdpChannelPhase == StdpChannelPhase.Free;
+                pre = Skipped || h == L - 1
+                    ? WeightMatrix.Address(free ? _o[L] : _targets)
+                    : WeightMatrix.Address(free ? _o1[h + 1]! : _o2[h + 1]!);
                 post = WeightMatrix.Address(_signal[h]);
             }
             else

@@ -48,11 +48,13 @@ public sealed class CellEngineEquivalenceTests
     /// on the back-propagated error summation), in both engines.
     /// </summary>
     [Theory]
-    [InlineData(Algorithm.RBP, false)]
-    [InlineData(Algorithm.SRBP, false)]
-    [InlineData(Algorithm.RBP, true)]
-    [InlineData(Algorithm.SRBP, true)]
-    public void Adaptive_stdp_weights_of_both_channels_after_20_updates_equal_the_cell_engine(Algorithm algorithm, bool tanh)
+    [InlineData(Algorithm.RBP, false, StdpChannelPhase.Clamped)]
+    [InlineData(Algorithm.SRBP, false, StdpChannelPhase.Clamped)]
+    [InlineData(Algorithm.RBP, true, StdpChannelPhase.Clamped)]
+    [InlineData(Algorithm.SRBP, true, StdpChannelPhase.Clamped)]
+    [InlineData(Algorithm.RBP, false, StdpChannelPhase.Free)]
+    [InlineData(Algorithm.SRBP, false, StdpChannelPhase.Free)]
+    public void Adaptive_stdp_weights_of_both_channels_after_20_updates_equal_the_cell_engine(Algorithm algorithm, bool tanh, StdpChannelPhase phase)
     {
         var model = new ModelSpec
         {
@@ -61,8 +63,9 @@ public sealed class CellEngineEquivalenceTests
             Algorithm = algorithm,
             LearningChannelRule = LearningChannelRule.Stdp,
             LearningChannelActivation = tanh ? Activation.Tanh : Activation.Identity,
+            StdpChannelPhase = phase,
         };
-        AssertEquivalent($"a{algorithm}-stdp{(tanh ? "-tanh" : "")}", model, seed: 12);
+        AssertEquivalent($"a{algorithm}-stdp{(tanh ? "-tanh" : "")}-{phase}", model, seed: 12);
     }
 
     /// <summary>
@@ -121,7 +124,9 @@ public sealed class CellEngineEquivalenceTests
         int L = n.Length - 1;
         var b = new NetworkBuilder().Input(Layer(0, n), n[0]).Bias("bias");
         PlasticitySpec forwardRule = Stdp(model) ? PlasticitySpec.Stdp : PlasticitySpec.ExplicitError;
-        PlasticitySpec? feedbackRule = Stdp(model) ? PlasticitySpec.LearningChannelStdp : null;
+        PlasticitySpec? feedbackRule = !Stdp(model) ? null
+            : model.StdpChannelPhase == StdpChannelPhase.Free ? PlasticitySpec.LearningChannelStdpFree
+            : PlasticitySpec.LearningChannelStdp;
         for (int h = 1; h <= L; h++)
         {
             string post = Layer(h, n);
