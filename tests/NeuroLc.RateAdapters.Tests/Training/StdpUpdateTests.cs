@@ -7,6 +7,7 @@ namespace NeuroLc.RateAdapters.Tests.Training;
 /// written out from the paper's equations: t=0 forward (eq. 15), t=1 the output O fed back (eq. 16), t=2 the target T
 /// fed back (eq. 17), ΔO = O(t=2) − O(t=1) (eq. 18), Δw = η ΔO_post O_pre (eq. 14) and Δc = η pre ΔO (eq. 19 with the
 /// clamped pre T, eq. 32 with the free pre O). The chained channel (ARBP) sends each deep cell's phase activity on.
+/// Then the growth of the learning channel that eq. 19 causes (REPRODUCTION.md, Figure 11).
 /// </summary>
 public sealed class StdpUpdateTests
 {
@@ -84,6 +85,48 @@ public sealed class StdpUpdateTests
         int lower = algorithm == Algorithm.SRBP ? 1 : 2;
         AssertClose(c[upper] + dc2, trainer.Network.Feedback(upper)!, "C into h2");
         AssertClose(c[lower] + dc1, trainer.Network.Feedback(lower)!, "C into h1");
+    }
+
+    /// <summary>
+    /// The diagnosis of Figure 11 on a task with irreducible error (labels independent of the inputs): eq. 19's clamped
+    /// pre T adds η E[(T − O)(T − O)ᵀ] C f′ ≥ 0 to the expected ΔC, so the learning channel keeps growing; the free
+    /// pre O of eq. 32 has no such term and C stays near its initial size.
+    /// </summary>
+    [Theory]
+    [InlineData(Algorithm.SRBP)]
+    [InlineData(Algorithm.RBP)]
+    public void On_unlearnable_labels_eq_19_grows_the_learning_channel_and_the_free_phase_does_not(Algorithm algorithm)
+    {
+        double clamped = ChannelGrowth(algorithm, StdpChannelPhase.Clamped);
+        double free = ChannelGrowth(algorithm, StdpChannelPhase.Free);
+        // Measured: ×251 (RBP) and ×132 (SRBP) with eq. 19, ×0.74 and ×0.79 with the free phase.
+        Assert.True(clamped > 10, $"{algorithm}: ‖C‖ grew by a factor {clamped} with eq. 19");
+        Assert.True(free < 1.5, $"{algorithm}: ‖C‖ grew by a factor {free} with the free phase");
+    }
+
+    private static double ChannelGrowth(Algorithm algorithm, StdpChannelPhase phase)
+    {
+        var model = new ModelSpec
+        {
+            LayerSizes = [4, 8, 8, 3],
+            Algorithm = algorithm,
+            LearningChannelRule = LearningChannelRule.Stdp,
+            StdpChannelPhase = phase,
+        };
+        Dataset data = ReferenceEquivalenceTests.Data(200, 4, 3, OutputKind.Softmax);
+        using var trainer = new RateTrainer(model, new TrainingSpec { BatchSize = 10, LearningRate = 0.1f, Seed = 3, Threads = 1 }, data, null);
+        double Norm() => Math.Sqrt(trainer.Network.Parameters().Where(p => p.Channel == "learning").Sum(p => p.Values.Take(p.Rows * p.Cols).Sum(v => (double)v * v)));
+        double before = Norm();
+        for (int epoch = 0; epoch < 100; epoch++)
+        {
+            while (trainer.Step())
+            {
+            }
+
+            trainer.EndEpoch();
+        }
+
+        return Norm() / before;
     }
 
     private static void Set(WeightMatrix m, double value)
