@@ -31,7 +31,7 @@ public sealed partial class CellEngine
     {
         RuleKind.Fixed => null,
         RuleKind.Hebbian => new SeparableBlockUpdater<HebbianRule>(default),
-        RuleKind.Stdp => new SeparableBlockUpdater<StdpRule>(default),
+        RuleKind.Stdp or RuleKind.StdpFree => new SeparableBlockUpdater<StdpRule>(default),
         RuleKind.LearningChannelStdp or RuleKind.LearningChannelStdpFree => new SeparableBlockUpdater<LearningChannelRule>(default),
         RuleKind.ExplicitError => new SeparableBlockUpdater<ExplicitErrorRule>(default),
         RuleKind.Text => CreateTextUpdater(spec, post),

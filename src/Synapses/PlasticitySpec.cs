@@ -27,6 +27,9 @@ public sealed record PlasticitySpec
     /// <summary>The phase-difference STDP rule of eq. 14.</summary>
     public static PlasticitySpec Stdp { get; } = new(RuleKind.Stdp, null);
 
+    /// <summary>The phase-difference STDP rule with the pre cell's free-phase (t=1) activity (eq. 32).</summary>
+    public static PlasticitySpec StdpFree { get; } = new(RuleKind.StdpFree, null);
+
     /// <summary>The learning-channel STDP rule of eq. 19.</summary>
     public static PlasticitySpec LearningChannelStdp { get; } = new(RuleKind.LearningChannelStdp, null);
 

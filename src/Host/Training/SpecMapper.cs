@@ -18,6 +18,7 @@ public static class SpecMapper
         LateralA = model.LateralA,
         LearningChannelRule = Map<LearningChannelRule>(model.LearningChannelRule),
         StdpChannelPhase = Map<StdpChannelPhase>(model.StdpChannelPhase),
+        StdpForwardPhase = Map<StdpForwardPhase>(model.StdpForwardPhase),
         DropoutForward = model.DropoutForward,
         DropoutLearningChannel = model.DropoutLearningChannel,
         Init = Map<InitKind>(model.Init),

@@ -106,7 +106,7 @@ internal sealed unsafe partial class RateNetwork
         float alpha = lr / rows;
         for (int h = 1; h <= _layers; h++)
         {
-            float* input = WeightMatrix.Address(_od[h - 1]);
+            float* input = WeightMatrix.Address(ForwardPre(h));
             Update(_w[h], input, h == 1 ? inputRows : null, WeightMatrix.Address(_signal[h]), rows, alpha);
             UpdateBias(_b[h], _signal[h], rows, alpha);
         }
@@ -118,6 +118,10 @@ internal sealed unsafe partial class RateNetwork
 
         return loss;
     }
+
+    /// <summary>The presynaptic activity of W^h's update: O^{h−1} at t=0, or at t=1 for STDP with <see cref="StdpForwardPhase.Free"/>.</summary>
+    private float[] ForwardPre(int h) =>
+        h >= 2 && _spec.StdpForwardPhase == StdpForwardPhase.Free ? _o1[h - 1]! : _od[h - 1];
 
     /// <summary>
     /// Conjoined BP/RBP/SRBP: Z^h = B^{h+1}(W^{h+1})ᵀ (BP, eq. 7), R^{h+1}C^{h+1} (RBP, eq. 10) or E C^h

@@ -49,7 +49,8 @@ public sealed class CellEngineEquivalencePropertyTests
     /// <summary>
     /// Adaptive STDP (eqs. 14, 19) in the Conjoined chained (ARBP) or skipped (ASRBP) channel: the rate adapter's
     /// phase differences equal the cell engine's three-phase presentation, both channels' weights within 1e-4, with the
-    /// learning-channel pre term of either phase (eq. 19's clamped T, eq. 32's free O; chosen by the seed's parity).
+    /// learning-channel pre term of either phase (eq. 19's clamped T, eq. 32's free O) and the forward pre term at t=0
+    /// or t=1 (eq. 32), chosen by the seed.
     /// </summary>
     [Fact]
     public void Random_small_adaptive_stdp_networks_train_to_the_same_weights_as_the_cell_engine()
@@ -72,8 +73,9 @@ public sealed class CellEngineEquivalencePropertyTests
                     LearningChannelRule = LearningChannelRule.Stdp,
                     LearningChannelActivation = c.TanhLearningSignal ? Activation.Tanh : Activation.Identity,
                     StdpChannelPhase = c.Seed % 2 == 0 ? StdpChannelPhase.Clamped : StdpChannelPhase.Free,
+                    StdpForwardPhase = c.Seed % 4 < 2 ? StdpForwardPhase.Forward : StdpForwardPhase.Free,
                 };
-                CellEngineEquivalenceTests.AssertEquivalent($"a{c} stdp {model.StdpChannelPhase}", model, c.Seed);
+                CellEngineEquivalenceTests.AssertEquivalent($"a{c} stdp {model.StdpChannelPhase} {model.StdpForwardPhase}", model, c.Seed);
             }
         }, seed: PropertySettings.Seed, iter: 1, threads: 1);
     }

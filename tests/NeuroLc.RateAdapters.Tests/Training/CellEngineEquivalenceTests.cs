@@ -48,13 +48,15 @@ public sealed class CellEngineEquivalenceTests
     /// on the back-propagated error summation), in both engines.
     /// </summary>
     [Theory]
-    [InlineData(Algorithm.RBP, false, StdpChannelPhase.Clamped)]
-    [InlineData(Algorithm.SRBP, false, StdpChannelPhase.Clamped)]
-    [InlineData(Algorithm.RBP, true, StdpChannelPhase.Clamped)]
-    [InlineData(Algorithm.SRBP, true, StdpChannelPhase.Clamped)]
-    [InlineData(Algorithm.RBP, false, StdpChannelPhase.Free)]
-    [InlineData(Algorithm.SRBP, false, StdpChannelPhase.Free)]
-    public void Adaptive_stdp_weights_of_both_channels_after_20_updates_equal_the_cell_engine(Algorithm algorithm, bool tanh, StdpChannelPhase phase)
+    [InlineData(Algorithm.RBP, false, StdpChannelPhase.Clamped, StdpForwardPhase.Forward)]
+    [InlineData(Algorithm.SRBP, false, StdpChannelPhase.Clamped, StdpForwardPhase.Forward)]
+    [InlineData(Algorithm.RBP, true, StdpChannelPhase.Clamped, StdpForwardPhase.Forward)]
+    [InlineData(Algorithm.SRBP, true, StdpChannelPhase.Clamped, StdpForwardPhase.Forward)]
+    [InlineData(Algorithm.RBP, false, StdpChannelPhase.Free, StdpForwardPhase.Forward)]
+    [InlineData(Algorithm.SRBP, false, StdpChannelPhase.Free, StdpForwardPhase.Forward)]
+    [InlineData(Algorithm.RBP, false, StdpChannelPhase.Free, StdpForwardPhase.Free)]
+    [InlineData(Algorithm.SRBP, true, StdpChannelPhase.Free, StdpForwardPhase.Free)]
+    public void Adaptive_stdp_weights_of_both_channels_after_20_updates_equal_the_cell_engine(Algorithm algorithm, bool tanh, StdpChannelPhase phase, StdpForwardPhase forward)
     {
         var model = new ModelSpec
         {
@@ -64,8 +66,9 @@ public sealed class CellEngineEquivalenceTests
             LearningChannelRule = LearningChannelRule.Stdp,
             LearningChannelActivation = tanh ? Activation.Tanh : Activation.Identity,
             StdpChannelPhase = phase,
+            StdpForwardPhase = forward,
         };
-        AssertEquivalent($"a{algorithm}-stdp{(tanh ? "-tanh" : "")}-{phase}", model, seed: 12);
+        AssertEquivalent($"a{algorithm}-stdp{(tanh ? "-tanh" : "")}-{phase}-{forward}", model, seed: 12);
     }
 
     /// <summary>
@@ -123,7 +126,9 @@ public sealed class CellEngineEquivalenceTests
         int[] n = model.LayerSizes;
         int L = n.Length - 1;
         var b = new NetworkBuilder().Input(Layer(0, n), n[0]).Bias("bias");
-        PlasticitySpec forwardRule = Stdp(model) ? PlasticitySpec.Stdp : PlasticitySpec.ExplicitError;
+        PlasticitySpec forwardRule = !Stdp(model) ? PlasticitySpec.ExplicitError
+            : model.StdpForwardPhase == StdpForwardPhase.Free ? PlasticitySpec.StdpFree
+            : PlasticitySpec.Stdp;
         PlasticitySpec? feedbackRule = !Stdp(model) ? null
             : model.StdpChannelPhase == StdpChannelPhase.Free ? PlasticitySpec.LearningChannelStdpFree
             : PlasticitySpec.LearningChannelStdp;

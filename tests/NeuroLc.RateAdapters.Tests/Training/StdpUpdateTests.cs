@@ -16,11 +16,13 @@ public sealed class StdpUpdateTests
     private const double T = 1.0;
 
     [Theory]
-    [InlineData(Algorithm.SRBP, StdpChannelPhase.Clamped)]
-    [InlineData(Algorithm.SRBP, StdpChannelPhase.Free)]
-    [InlineData(Algorithm.RBP, StdpChannelPhase.Clamped)]
-    [InlineData(Algorithm.RBP, StdpChannelPhase.Free)]
-    public void One_update_of_a_1_1_1_1_chain_follows_eqs_14_to_19(Algorithm algorithm, StdpChannelPhase phase)
+    [InlineData(Algorithm.SRBP, StdpChannelPhase.Clamped, StdpForwardPhase.Forward)]
+    [InlineData(Algorithm.SRBP, StdpChannelPhase.Free, StdpForwardPhase.Forward)]
+    [InlineData(Algorithm.RBP, StdpChannelPhase.Clamped, StdpForwardPhase.Forward)]
+    [InlineData(Algorithm.RBP, StdpChannelPhase.Free, StdpForwardPhase.Forward)]
+    [InlineData(Algorithm.SRBP, StdpChannelPhase.Free, StdpForwardPhase.Free)]
+    [InlineData(Algorithm.RBP, StdpChannelPhase.Free, StdpForwardPhase.Free)]
+    public void One_update_of_a_1_1_1_1_chain_follows_eqs_14_to_19(Algorithm algorithm, StdpChannelPhase phase, StdpForwardPhase forward)
     {
         double[] w = [0, 0.5, -0.4, 0.3];
         double[] b = [0, 0.1, -0.2, 0.05];
@@ -33,6 +35,7 @@ public sealed class StdpUpdateTests
             Algorithm = algorithm,
             LearningChannelRule = LearningChannelRule.Stdp,
             StdpChannelPhase = phase,
+            StdpForwardPhase = forward,
         };
         Dataset data = Dataset.FromLabels("stdp", [(float)X], 1, [1], 2, binarySingleOutput: true);
         using var trainer = new RateTrainer(model, new TrainingSpec { BatchSize = 1, LearningRate = (float)Eta, Threads = 1 }, data, null);
@@ -54,6 +57,8 @@ public sealed class StdpUpdateTests
         double d2;
         double dc1;
         double dc2;
+        double pre2; // h1's activity entering W2's update
+        double pre3; // h2's activity entering W3's update
         bool free = phase == StdpChannelPhase.Free;
         if (algorithm == Algorithm.SRBP)
         {
@@ -62,6 +67,8 @@ public sealed class StdpUpdateTests
             d1 = Math.Tanh(s1 + (c[1] * T)) - Math.Tanh(s1 + (c[1] * y));
             dc2 = Eta * (free ? y : T) * d2;
             dc1 = Eta * (free ? y : T) * d1;
+            pre2 = Math.Tanh(s1 + (c[1] * y));
+            pre3 = Math.Tanh(s2 + (c[2] * y));
         }
         else
         {
@@ -72,13 +79,21 @@ public sealed class StdpUpdateTests
             d1 = Math.Tanh(s1 + (c[2] * o22)) - Math.Tanh(s1 + (c[2] * o21));
             dc2 = Eta * (free ? y : T) * d2;
             dc1 = Eta * (free ? o21 : o22) * d1;
+            pre2 = Math.Tanh(s1 + (c[2] * o21));
+            pre3 = o21;
+        }
+
+        if (forward == StdpForwardPhase.Forward)
+        {
+            pre2 = Math.Tanh(s1);
+            pre3 = Math.Tanh(s2);
         }
 
         Assert.True(trainer.Step());
 
-        // Eq. 14 with the t=0 presynaptic activity; the output's ΔO is T − O.
-        AssertClose(w[3] + (Eta * (T - y) * Math.Tanh(s2)), trainer.Network.Forward(3), "W3");
-        AssertClose(w[2] + (Eta * d2 * Math.Tanh(s1)), trainer.Network.Forward(2), "W2");
+        // Eq. 14 with the presynaptic activity at t=0, or at t=1 as in eq. 32; the output's ΔO is T − O.
+        AssertClose(w[3] + (Eta * (T - y) * pre3), trainer.Network.Forward(3), "W3");
+        AssertClose(w[2] + (Eta * d2 * pre2), trainer.Network.Forward(2), "W2");
         AssertClose(w[1] + (Eta * d1 * X), trainer.Network.Forward(1), "W1");
         AssertClose(b[2] + (Eta * d2), trainer.Network.Parameters().First(p => p.Layer == 2 && p.IsBias), "b2");
         int upper = algorithm == Algorithm.SRBP ? 2 : 3;
