@@ -17,6 +17,7 @@ public sealed unsafe class Sgemm : IDisposable
 {
     private const int Nr = SgemmMicroKernels.Columns;
     private const long ParallelFlops = 400_000;
+    private const long TransposedCMinimum = 65_536;
 
     private readonly WorkerPair _workers;
     private readonly SgemmPath _path;
@@ -120,8 +121,10 @@ public sealed unsafe class Sgemm : IDisposable
         int rowsOfC = m;
 
         // A·Bᵀ with B much larger than A (δ·Wᵀ of a wide layer): compute Cᵀ = B·Aᵀ instead, so the large operand is
-        // read in place and only the small one is packed; the blocks are then stored transposed.
-        _transposedC = aRows == null && transposeB && !transposeA && _path == SgemmPath.Vector512 && n >= 2 * m && n >= 2 * _mr;
+        // read in place and only the small one is packed; the blocks are then stored transposed. A small B (a 100 × 100
+        // layer) is cheaper to transpose once than C is to store element by element.
+        _transposedC = aRows == null && transposeB && !transposeA && _path == SgemmPath.Vector512 && n >= 2 * m && n >= 2 * _mr
+            && (long)n * k >= TransposedCMinimum;
         if (_transposedC)
         {
             (m, n) = (n, m);
@@ -288,8 +291,13 @@ public sealed unsafe class Sgemm : IDisposable
             }
         }
 
-        int r0 = part == 0 ? 0 : _split;
-        int r1 = part == 0 ? _split : _m;
+        RunRows(part, part == 0 ? 0 : _split, part == 0 ? _split : _m);
+    }
+
+    /// <summary>Rows [r0, r1) of the call in flight, with A-panel buffer <paramref name="part"/>; then their epilogue.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void RunRows(int part, int r0, int r1)
+    {
         if (r0 >= r1)
         {
             return;
@@ -478,6 +486,49 @@ public sealed unsafe class Sgemm : IDisposable
         Multiply(false, false, m, n, k, alpha, a, lda, aRows, null, n, beta, c, ldc, epilogue);
         _bPrepacked = null;
     }
+
+    /// <summary>
+    /// Rows [r0, r1) of C ← α·op(A)·B + β·C, computed on the calling thread with B already packed
+    /// (<see cref="PackRows"/>). Each element is the same fixed chain over k as in a whole call, so any cut of the rows
+    /// into ranges, run on any threads, gives the bits of one call. <paramref name="epilogue"/> gets the absolute
+    /// rows [r0, r1). Not for an engine whose own call is in flight: use one engine per thread.
+    /// </summary>
+    internal void MultiplyRows(bool transposeA, int m, int n, int k, float alpha, float* a, int lda, float** aRows,
+        float* bPanels, float beta, float* c, int ldc, int r0, int r1, Action<int, int>? epilogue)
+    {
+        if (m == 0 || n == 0 || r0 >= r1)
+        {
+            return;
+        }
+
+        _transposedC = false;
+        _transA = transposeA;
+        _m = m;
+        _n = n;
+        _k = k;
+        _alpha = alpha;
+        _beta = beta;
+        _a = a;
+        _lda = lda;
+        _aRows = aRows;
+        _c = c;
+        _ldc = ldc;
+        _transB = false;
+        _bPacked = bPanels;
+        _epilogue = epilogue;
+        RunRows(0, r0, Math.Min(r1, m));
+        _a = null;
+        _aRows = null;
+        _bPacked = null;
+        _c = null;
+        _epilogue = null;
+    }
+
+    /// <summary>
+    /// Runs <c>work(0)</c> on the calling thread and <c>work(1)</c> on this engine's worker (both on the caller with
+    /// one thread): task-parallel regions whose parts each use an engine of their own, on the cores this one owns.
+    /// </summary>
+    internal void RunOnBothThreads(Action<int> work) => _workers.Run(work);
 
     /// <summary>16-column panels of an n-column matrix.</summary>
     internal static int PanelCount(int n) => (n + Nr - 1) / Nr;

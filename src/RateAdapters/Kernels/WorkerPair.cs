@@ -50,7 +50,17 @@ internal sealed class WorkerPair : IDisposable
             }
         }
 
-        work(0);
+        Exception? ownError = null;
+        try
+        {
+            work(0);
+        }
+        catch (Exception ex)
+        {
+            // The worker's part is still running on shared state: wait for it before reporting.
+            ownError = ex;
+        }
+
         var spinner = new SpinWait();
         while (Volatile.Read(ref _completed) != generation)
         {
@@ -59,6 +69,12 @@ internal sealed class WorkerPair : IDisposable
         }
 
         _work = null;
+        if (ownError is not null)
+        {
+            _workerError = null;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ownError);
+        }
+
         if (_workerError is { } error)
         {
             _workerError = null;

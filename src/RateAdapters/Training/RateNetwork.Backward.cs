@@ -89,6 +89,11 @@ internal sealed unsafe partial class RateNetwork
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double TrainStep(int rows, float lr, long update, float** inputRows, out int correct)
     {
+        if (TwoLanes)
+        {
+            return TwoLaneStep(rows, lr / rows, update, inputRows, out correct);
+        }
+
         double loss = ForwardPass(rows, training: true, update, inputRows, out correct);
         if (_spec.Architecture == ChannelArchitecture.Distinct)
         {
@@ -107,8 +112,8 @@ internal sealed unsafe partial class RateNetwork
         for (int h = 1; h <= _layers; h++)
         {
             float* input = WeightMatrix.Address(ForwardPre(h));
-            Update(_w[h], input, h == 1 ? inputRows : null, WeightMatrix.Address(_signal[h]), rows, alpha);
-            UpdateBias(_b[h], _signal[h], rows, alpha);
+            Update(_lane, _w[h], input, h == 1 ? inputRows : null, WeightMatrix.Address(_signal[h]), rows, alpha);
+            UpdateBias(_lane, _b[h], _signal[h], rows, alpha);
         }
 
         if (Adaptive)
@@ -130,34 +135,47 @@ internal sealed unsafe partial class RateNetwork
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ConjoinedChannel(int rows, long update)
     {
-        int L = _layers;
-        for (int h = L - 1; h >= 1; h--)
+        _lane.Step = update;
+        _lane.RowOffset = 0;
+        for (int h = _layers - 1; h >= 1; h--)
         {
-            int n = _n[h];
-            float* z = WeightMatrix.Address(_z[h]);
-            _rowsLayer = h;
-            _rowsUpdate = update;
-            if (_spec.Algorithm == Algorithm.BP)
-            {
-                _gemm.Multiply(false, true, rows, n, _n[h + 1], 1f, WeightMatrix.Address(_signal[h + 1]), _n[h + 1], _w[h + 1].Ptr, _n[h + 1], 0f, z, n, _hiddenSignalRows);
-            }
-            else
-            {
-                int src = Skipped ? L : h + 1;
-                WeightMatrix c = _feedback[Skipped ? h : h + 1]!;
-                _gemm.Multiply(false, false, rows, n, _n[src], 1f, WeightMatrix.Address(_signal[src]), _n[src], c.Ptr, n, 0f, z, n, _hiddenSignalRows);
-            }
+            ConjoinedSignal(_lane, h, 0, rows);
         }
     }
 
     /// <summary>
-    /// Rows [r0, r1) of layer <see cref="_rowsLayer"/>: G = g(Z) (with learning-channel dropout), the Hebbian post
-    /// term O^h ⊙ g′(Z), then R^h = f′ ⊙ G (⊙ forward mask).
+    /// Z^h and R^h of <see cref="ConjoinedChannel"/> for minibatch rows [r0, r1) of hidden layer h, on the lane's
+    /// engine (rows only depend on the same rows of the layer above).
     /// </summary>
-    private void HiddenSignalRows(int r0, int r1)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ConjoinedSignal(StepLane lane, int h, int r0, int r1)
     {
-        int h = _rowsLayer;
-        int start = r0 * _n[h];
+        int L = _layers;
+        int n = _n[h];
+        float* z = WeightMatrix.Address(_z[h]) + ((long)r0 * n);
+        lane.Layer = h;
+        if (_spec.Algorithm == Algorithm.BP)
+        {
+            int k = _n[h + 1];
+            lane.Gemm.Multiply(false, true, r1 - r0, n, k, 1f, WeightMatrix.Address(_signal[h + 1]) + ((long)r0 * k), k, _w[h + 1].Ptr, k, 0f, z, n, lane.SignalRows);
+        }
+        else
+        {
+            int src = Skipped ? L : h + 1;
+            int k = _n[src];
+            WeightMatrix c = _feedback[Skipped ? h : h + 1]!;
+            lane.Gemm.Multiply(false, false, r1 - r0, n, k, 1f, WeightMatrix.Address(_signal[src]) + ((long)r0 * k), k, c.Ptr, n, 0f, z, n, lane.SignalRows);
+        }
+    }
+
+    /// <summary>
+    /// Rows [r0, r1) (from the lane's row offset) of layer <see cref="StepLane.Layer"/>: G = g(Z) (with
+    /// learning-channel dropout), the Hebbian post term O^h ⊙ g′(Z), then R^h = f′ ⊙ G (⊙ forward mask).
+    /// </summary>
+    private void HiddenSignalRows(StepLane lane, int r0, int r1)
+    {
+        int h = lane.Layer;
+        int start = (lane.RowOffset + r0) * _n[h];
         int size = (r1 - r0) * _n[h];
         Span<float> g = _g[h].AsSpan(start, size);
         if (_lcTanh)
@@ -171,7 +189,7 @@ internal sealed unsafe partial class RateNetwork
             ActivationKernels.DerivativeProduct(Activation.Tanh, g, _od[h].AsSpan(start, size), post.AsSpan(start, size));
         }
 
-        ApplyLearningDropout(h, g, _rowsUpdate, start);
+        ApplyLearningDropout(h, g, lane.Step, start);
         Span<float> r = _signal[h].AsSpan(start, size);
         ActivationKernels.DerivativeProduct(_spec.Hidden, _o[h].AsSpan(start, size), g, r);
         if (_mask[h] is { } mask)
@@ -334,50 +352,35 @@ internal sealed unsafe partial class RateNetwork
     /// <summary>
     /// M ← M + α·Aᵀ·P (A rows×M.Rows, P rows×M.Cols), through the velocity V ← μV + α·AᵀP, M ← M + V with momentum.
     /// </summary>
-    private void Update(WeightMatrix m, float* a, float* p, int rows, float alpha) => Update(m, a, null, p, rows, alpha);
+    private void Update(WeightMatrix m, float* a, float* p, int rows, float alpha) => Update(_lane, m, a, null, p, rows, alpha);
 
-    /// <summary>The update with row r of A at <paramref name="aRows"/>[r] when given (the first layer's inputs).</summary>
-    private void Update(WeightMatrix m, float* a, float** aRows, float* p, int rows, float alpha)
+    /// <summary>
+    /// The update on <paramref name="lane"/>, with row r of A at <paramref name="aRows"/>[r] when given (the first
+    /// layer's inputs).
+    /// </summary>
+    private void Update(StepLane lane, WeightMatrix m, float* a, float** aRows, float* p, int rows, float alpha)
     {
-        // A matrix with a panel copy refreshes it row range by row range, on the thread that just wrote those rows
-        // (after adding the velocity there too: element-wise, so the split does not change a value).
-        bool panels = m.Panels != null;
-        _updated = m;
+        // The velocity is added, and a matrix with a panel copy refreshes it, row range by row range on the thread
+        // that just wrote those rows.
+        lane.Matrix = m;
+        Action<int, int>? finish = m.Panels != null || m.Velocity != null ? lane.RowsDone : null;
         if (m.Velocity is { } v)
         {
-            _gemm.Multiply(true, false, m.Rows, m.Cols, rows, alpha, a, m.Rows, aRows, p, m.Cols, _momentumValue, WeightMatrix.Address(v), m.Cols, panels ? _updatedRows : null);
-            if (!panels)
-            {
-                TensorPrimitives.Add(m.Values, v, m.Values);
-            }
+            lane.Gemm.Multiply(true, false, m.Rows, m.Cols, rows, alpha, a, m.Rows, aRows, p, m.Cols, _momentumValue, WeightMatrix.Address(v), m.Cols, finish);
         }
         else
         {
-            _gemm.Multiply(true, false, m.Rows, m.Cols, rows, alpha, a, m.Rows, aRows, p, m.Cols, 1f, m.Ptr, m.Cols, panels ? _updatedRows : null);
+            lane.Gemm.Multiply(true, false, m.Rows, m.Cols, rows, alpha, a, m.Rows, aRows, p, m.Cols, 1f, m.Ptr, m.Cols, finish);
         }
 
-        m.PanelsCurrent = panels && m.Rows > 0 && m.Cols > 0;
-        _updated = null;
-    }
-
-    /// <summary>Rows [r0, r1) of the matrix being updated are final: add their velocity, then copy them into the panels.</summary>
-    private void UpdatedRows(int r0, int r1)
-    {
-        WeightMatrix m = _updated!;
-        int start = r0 * m.Cols;
-        int length = (r1 - r0) * m.Cols;
-        if (m.Velocity is { } v)
-        {
-            TensorPrimitives.Add(m.Values.AsSpan(start, length), v.AsSpan(start, length), m.Values.AsSpan(start, length));
-        }
-
-        Sgemm.PackRows(m.Ptr, m.Cols, m.Rows, m.Cols, r0, r1, m.Panels, 0, Sgemm.PanelCount(m.Cols));
+        m.PanelsCurrent = m.Panels != null && m.Rows > 0 && m.Cols > 0;
+        lane.Matrix = null;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void UpdateBias(WeightMatrix b, float[] signal, int rows, float alpha)
+    private void UpdateBias(StepLane lane, WeightMatrix b, float[] signal, int rows, float alpha)
     {
-        Span<float> grad = _biasGrad.AsSpan(0, b.Cols);
+        Span<float> grad = lane.BiasGradient.AsSpan(0, b.Cols);
         ActivationKernels.ColumnSums(signal, rows, grad);
         if (b.Velocity is { } v)
         {

@@ -44,16 +44,8 @@ internal sealed unsafe partial class RateNetwork : IDisposable
     private readonly float[]?[] _o1;
     private readonly float[]?[] _o2;
     private readonly float[] _targets;
-    private readonly float[] _biasGrad;
+    private readonly StepLane _lane;
 
-    // Arguments of the row-range epilogues, set before the product whose rows they finish (see Sgemm.Multiply).
-    private readonly Action<int, int> _forwardRows;
-    private readonly Action<int, int> _hiddenSignalRows;
-    private readonly Action<int, int> _updatedRows;
-    private WeightMatrix? _updated;
-    private int _rowsLayer;
-    private bool _rowsTraining;
-    private long _rowsUpdate;
 
     /// <summary>Allocates every buffer for minibatches of up to <paramref name="batch"/> rows and initialises the weights.</summary>
     public RateNetwork(ModelSpec spec, int batch, ulong seed, int threads, float momentum)
@@ -69,9 +61,6 @@ internal sealed unsafe partial class RateNetwork : IDisposable
         _pForward = (float)spec.DropoutForward;
         _pLearning = (float)spec.DropoutLearningChannel;
         _gemm = new Sgemm(threads);
-        _forwardRows = ForwardRows;
-        _hiddenSignalRows = HiddenSignalRows;
-        _updatedRows = UpdatedRows;
         int L = _layers;
         _w = new WeightMatrix[L + 1];
         _b = new WeightMatrix[L + 1];
@@ -93,7 +82,7 @@ internal sealed unsafe partial class RateNetwork : IDisposable
         _o1 = new float[L + 1][];
         _o2 = new float[L + 1][];
         _targets = WeightMatrix.Pinned(batch * _n[L]);
-        _biasGrad = WeightMatrix.Pinned(_n.Max());
+        _lane = NewLane(_gemm);
         _s[0] = WeightMatrix.Pinned(batch * _n[0]);
         _o[0] = _s[0];
         _od[0] = _s[0];
@@ -119,6 +108,22 @@ internal sealed unsafe partial class RateNetwork : IDisposable
         }
 
         BuildLearningChannel();
+        if (TwoLanesFit(spec, threads))
+        {
+            _lanes = [NewLane(new Sgemm(1, _gemm.Path)), NewLane(new Sgemm(1, _gemm.Path))];
+            _lanePart = LanePart;
+            _signalPanels = WeightMatrix.Pinned(Sgemm.PanelFloats(batch, _n[1]) + 16);
+            _updateTasks = UpdateTasks();
+        }
+    }
+
+    /// <summary>A lane on <paramref name="gemm"/> whose epilogues finish rows of this network's layers.</summary>
+    private StepLane NewLane(Sgemm gemm)
+    {
+        var lane = new StepLane(gemm, _n.Max());
+        lane.ForwardRows = (r0, r1) => ForwardRows(lane, r0, r1);
+        lane.SignalRows = (r0, r1) => HiddenSignalRows(lane, r0, r1);
+        return lane;
     }
 
     /// <summary>Weight layers L.</summary>
@@ -183,32 +188,53 @@ internal sealed unsafe partial class RateNetwork : IDisposable
         int L = _layers;
         float* input = WeightMatrix.Address(_s[0]);
         float** rowsOfInput = inputRows;
+        _lane.Training = training;
+        _lane.Step = update;
+        _lane.RowOffset = 0;
         for (int h = 1; h <= L; h++)
         {
             int n = _n[h];
             float* s = WeightMatrix.Address(_s[h]);
-            if (h < L)
-            {
-                // Bias, transfer function and dropout run on each thread's own rows right after its part of the product.
-                _rowsLayer = h;
-                _rowsTraining = training;
-                _rowsUpdate = update;
-                Multiply(_w[h], rows, input, rowsOfInput, s, _forwardRows);
-                input = WeightMatrix.Address(training && _mask[h] is not null ? _od[h] : _o[h]);
-                rowsOfInput = null;
-            }
-            else
-            {
-                Multiply(_w[h], rows, input, rowsOfInput, s, null);
-                ActivationKernels.BiasActivation(_s[h].AsSpan(0, rows * n), _b[h].Values.AsSpan(0, n), rows, Activation.Identity, _o[h]);
-            }
+            // Bias, transfer function and dropout run on each thread's own rows right after its part of the product.
+            _lane.Layer = h;
+            Multiply(_w[h], rows, input, rowsOfInput, s, h < L ? _lane.ForwardRows : null);
+            input = WeightMatrix.Address(training && _mask[h] is not null ? _od[h] : _o[h]);
+            rowsOfInput = null;
         }
 
-        Span<float> output = _o[L].AsSpan(0, rows * _n[L]);
-        Span<float> error = _signal[L].AsSpan(0, rows * _n[L]);
+        // The loss is summed over the same two row blocks as on two lanes, so its bits do not depend on the threads.
+        int split = LaneSplit(rows);
+        double loss = OutputRows(0, split, out int first) + OutputRows(split, rows, out int second);
+        correct = first + second;
+        return loss;
+    }
+
+    /// <summary>
+    /// Output rows [r0, r1): O^L = S^L + b^L through softmax or logistic, E = T − O^L; returns their summed loss and
+    /// sets how many were classified correctly.
+    /// </summary>
+    private double OutputRows(int r0, int r1, out int correct)
+    {
+        int n = _n[_layers];
+        int start = r0 * n;
+        int length = (r1 - r0) * n;
+        ActivationKernels.BiasActivation(_s[_layers].AsSpan(start, length), _b[_layers].Values.AsSpan(0, n), r1 - r0, Activation.Identity, _o[_layers].AsSpan(start, length));
+        Span<float> output = _o[_layers].AsSpan(start, length);
+        ReadOnlySpan<float> targets = _targets.AsSpan(start, length);
+        Span<float> error = _signal[_layers].AsSpan(start, length);
         return _spec.Output == OutputKind.Softmax
-            ? LossKernels.SoftmaxCrossEntropy(output, _targets, rows, _n[L], error, out correct)
-            : LossKernels.LogisticCrossEntropy(output, _targets, rows, _n[L], error, out correct);
+            ? LossKernels.SoftmaxCrossEntropy(output, targets, r1 - r0, n, error, out correct)
+            : LossKernels.LogisticCrossEntropy(output, targets, r1 - r0, n, error, out correct);
+    }
+
+    /// <summary>
+    /// First row of the second lane: half the register blocks, rounded up (the split the two-thread products use).
+    /// </summary>
+    private int LaneSplit(int rows)
+    {
+        int mr = SgemmPaths.RowsPerBlock(_gemm.Path);
+        int blocks = (rows + mr - 1) / mr;
+        return Math.Min(rows, ((blocks + 1) / 2) * mr);
     }
 
     /// <summary>S = input · W for a forward matrix, from its panel copy when the last update left it current.</summary>
@@ -225,20 +251,21 @@ internal sealed unsafe partial class RateNetwork : IDisposable
     }
 
     /// <summary>
-    /// Rows [r0, r1) of hidden layer <see cref="_rowsLayer"/>: S ← S + b, O = f(S) and, in training with dropout,
-    /// the inverted mask (counter offsets are element indices, so the mask does not depend on the row split).
+    /// Rows [r0, r1) (from the lane's row offset) of hidden layer <see cref="StepLane.Layer"/>: S ← S + b, O = f(S)
+    /// and, in training with dropout, the inverted mask (counter offsets are element indices, so the mask does not
+    /// depend on the row split).
     /// </summary>
-    private void ForwardRows(int r0, int r1)
+    private void ForwardRows(StepLane lane, int r0, int r1)
     {
-        int h = _rowsLayer;
+        int h = lane.Layer;
         int n = _n[h];
-        int start = r0 * n;
+        int start = (lane.RowOffset + r0) * n;
         int length = (r1 - r0) * n;
         ActivationKernels.BiasActivation(_s[h].AsSpan(start, length), _b[h].Values.AsSpan(0, n), r1 - r0, _spec.Hidden, _o[h].AsSpan(start, length));
-        if (_rowsTraining && _mask[h] is { } mask)
+        if (lane.Training && _mask[h] is { } mask)
         {
             Span<float> m = mask.AsSpan(start, length);
-            DropoutKernels.FillMask(m, _pForward, _seed, Stream(_rowsUpdate, 0, h), (ulong)start);
+            DropoutKernels.FillMask(m, _pForward, _seed, Stream(lane.Step, 0, h), (ulong)start);
             TensorPrimitives.Multiply(_o[h].AsSpan(start, length), m, _od[h].AsSpan(start, length));
         }
     }
@@ -247,12 +274,19 @@ internal sealed unsafe partial class RateNetwork : IDisposable
     public double Evaluate(int rows, out int correct)
     {
         // Evaluation reads the undropped activations, so the dropout outputs are bypassed.
-        return ForwardPass(rows, training: false, 0, null, out correct);
+        return TwoLanes ? TwoLaneForward(rows, out correct) : ForwardPass(rows, training: false, 0, null, out correct);
     }
 
     /// <summary>Dropout stream id: one per (update, channel, layer).</summary>
     private static ulong Stream(long update, int channel, int layer) => ((ulong)update << 8) | ((uint)channel << 6) | (uint)layer;
 
     /// <summary>Stops the product engine's worker.</summary>
-    public void Dispose() => _gemm.Dispose();
+    public void Dispose()
+    {
+        _gemm.Dispose();
+        foreach (StepLane lane in _lanes ?? [])
+        {
+            lane.Gemm.Dispose();
+        }
+    }
 }

@@ -25,6 +25,33 @@ public sealed class TrainerBehaviourTests
         Assert.Equal(Train(model, data, 1, 6, batch: 100), Train(model, data, 2, 6, batch: 100));
     }
 
+    [Theory]
+    [InlineData(Algorithm.BP, false, false)]
+    [InlineData(Algorithm.RBP, true, false)]
+    [InlineData(Algorithm.SRBP, false, false)]
+    [InlineData(Algorithm.BP, false, true)]
+    public void The_two_lane_step_gives_the_bits_of_one_thread(Algorithm algorithm, bool lcTanh, bool logistic)
+    {
+        // On two threads each lane takes half the rows forward and down the learning channel, then both claim the
+        // updates, the first layer's in row chunks (RateNetwork.TwoLanes.cs): 250 input rows are three chunks and a
+        // ragged end, with momentum and dropout in both channels; the 33-row batch splits into 20 + 13 rows.
+        var model = new ModelSpec
+        {
+            LayerSizes = [250, 40, 30, 20, logistic ? 1 : 10],
+            Algorithm = algorithm,
+            Hidden = logistic ? Activation.Relu : Activation.Tanh,
+            Output = logistic ? OutputKind.Logistic : OutputKind.Softmax,
+            LearningChannelActivation = lcTanh ? Activation.Tanh : Activation.Identity,
+            DropoutForward = 0.1,
+            DropoutLearningChannel = 0.1,
+        };
+        Dataset data = ReferenceEquivalenceTests.Data(99, 250, model.LayerSizes[^1], model.Output);
+        var one = TrainWithMetrics(model, data, 1, 7, batch: 33);
+        Assert.Equal(one, TrainWithMetrics(model, data, 2, 7, batch: 33));
+        Assert.True(one.ValidationLoss > 0);
+        Assert.NotEqual(one.Weights, Train(model, data, 1, 6, batch: 33));
+    }
+
     [Fact]
     public void Resuming_from_a_checkpoint_is_bit_identical()
     {
@@ -141,6 +168,19 @@ public sealed class TrainerBehaviourTests
         using var trainer = new RateTrainer(model, new TrainingSpec { BatchSize = batch, Momentum = 0.5f, Seed = 3, Threads = threads }, data, null);
         Run(trainer, steps);
         return trainer.WeightsSha256();
+    }
+
+    /// <summary>
+    /// Weights hash, mean training loss and accuracy over <paramref name="steps"/> (≤ 1 epoch) steps, and the loss and
+    /// accuracy of an evaluation pass over the training data.
+    /// </summary>
+    private static (string Weights, double Loss, double Accuracy, double ValidationLoss, double ValidationAccuracy) TrainWithMetrics(
+        ModelSpec model, Dataset data, int threads, int steps, int batch)
+    {
+        using var trainer = new RateTrainer(model, new TrainingSpec { BatchSize = batch, Momentum = 0.5f, Seed = 3, Threads = threads }, data, data);
+        Run(trainer, steps);
+        EpochMetrics m = trainer.EndEpoch();
+        return (trainer.WeightsSha256(), m.TrainLoss, m.TrainAccuracy, m.ValidationLoss, m.ValidationAccuracy);
     }
 
     private static void Run(RateTrainer trainer, int steps)

@@ -1,0 +1,243 @@
+using System.Runtime.CompilerServices;
+using NeuroLc.RateAdapters.Kernels;
+
+namespace NeuroLc.RateAdapters.Training;
+
+/// <summary>
+/// A training step of a Conjoined network with a fixed learning channel (BP, RBP, SRBP) on two threads, as two lanes
+/// that meet once per step instead of a sequence of products each split in two.
+/// <list type="number">
+/// <item>Rows: each lane takes its half of the minibatch through every layer, forward (S^h, O^h, the output and the
+/// loss) and down the learning channel (R^{L−1} … R^1, eqs. 7, 10, 11): a row only ever needs the same row of the
+/// layer before, so the lanes do not wait for each other.</item>
+/// <item>Updates, after one meeting point (ΔW^h sums over all rows): the products ΔW^L … ΔW^2, then the first
+/// layer's in chunks of rows, are claimed in a fixed list by whichever lane is free. BP's R^h used the pre-update
+/// W^{h+1}, as eq. 7 requires, because every R^h is final before any update starts.</item>
+/// </list>
+/// Every element of every product is the same fixed-order chain over k as in the sequential path, so the weights are
+/// bit-identical to one thread. Small products split in two lose more to the hand-over between the cores than the
+/// split gains; here the cores hand over twice per step.
+/// </summary>
+internal sealed unsafe partial class RateNetwork
+{
+    /// <summary>Rows of W¹ per update chunk, in register blocks: small enough to balance the lanes at the end.</summary>
+    private const int ChunkBlocks = 8;
+
+    private readonly StepLane[]? _lanes;
+    private readonly Action<int>? _lanePart;
+    private readonly float[]? _signalPanels;
+    private readonly (int Layer, int Row)[]? _updateTasks;
+
+    // The step in flight, read by both lanes.
+    private int _stepRows;
+    private bool _stepTraining;
+    private long _stepUpdate;
+    private float** _stepInputRows;
+    private float _stepAlpha;
+    private int _arrived;
+    private int _nextTask;
+    private volatile bool _laneFailed;
+
+    /// <summary>Whether steps run as two lanes (see the type's remarks).</summary>
+    private bool TwoLanes => _lanes is not null;
+
+    private static bool TwoLanesFit(ModelSpec spec, int threads) =>
+        threads >= 2 && spec.Architecture == ChannelArchitecture.Conjoined && spec.LearningChannelRule == LearningChannelRule.Fixed;
+
+    /// <summary>
+    /// The update list: W^2 … W^L whole (each with its bias), b^1 (Row −1), then W¹ in chunks of rows (Row = first
+    /// row). Largest first, so the lanes end close together.
+    /// </summary>
+    private (int Layer, int Row)[] UpdateTasks()
+    {
+        var tasks = new List<(int, int)>();
+        for (int h = 2; h <= _layers; h++)
+        {
+            tasks.Add((h, 0));
+        }
+
+        tasks.Sort((x, y) => ((long)_n[y.Item1 - 1] * _n[y.Item1]).CompareTo((long)_n[x.Item1 - 1] * _n[x.Item1]));
+        tasks.Add((1, -1));
+        int chunk = ChunkBlocks * SgemmPaths.RowsPerBlock(_gemm.Path);
+        for (int r0 = 0; r0 < _n[0]; r0 += chunk)
+        {
+            tasks.Add((1, r0));
+        }
+
+        return [.. tasks];
+    }
+
+    /// <summary>One training step on two lanes; returns the summed loss.</summary>
+    private double TwoLaneStep(int rows, float alpha, long update, float** inputRows, out int correct)
+    {
+        _stepTraining = true;
+        _stepAlpha = alpha;
+        double loss = RunLanes(rows, update, inputRows, out correct);
+        WeightMatrix first = _w[1];
+        first.PanelsCurrent = first.Panels != null && first.Rows > 0 && first.Cols > 0;
+        return loss;
+    }
+
+    /// <summary>An evaluation pass (no dropout, no updates) on two lanes.</summary>
+    private double TwoLaneForward(int rows, out int correct)
+    {
+        _stepTraining = false;
+        return RunLanes(rows, 0, null, out correct);
+    }
+
+    private double RunLanes(int rows, long update, float** inputRows, out int correct)
+    {
+        for (int h = 1; h <= _layers; h++)
+        {
+            EnsurePanels(_w[h]);
+        }
+
+        _stepRows = rows;
+        _stepUpdate = update;
+        _stepInputRows = inputRows;
+        _arrived = 0;
+        _nextTask = 0;
+        _laneFailed = false;
+        _gemm.RunOnBothThreads(_lanePart!);
+        // Lane 0 holds the first rows: the sum has the order of the sequential pass (ForwardPass).
+        correct = _lanes![0].Correct + _lanes[1].Correct;
+        return _lanes[0].Loss + _lanes[1].Loss;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void LanePart(int part)
+    {
+        try
+        {
+            StepLane lane = _lanes![part];
+            int split = LaneSplit(_stepRows);
+            int r0 = part == 0 ? 0 : split;
+            int r1 = part == 0 ? split : _stepRows;
+            LaneForward(lane, r0, r1);
+            if (!_stepTraining)
+            {
+                return;
+            }
+
+            for (int h = _layers - 1; h >= 1; h--)
+            {
+                ConjoinedSignal(lane, h, r0, r1);
+            }
+
+            // The lane's rows of R^1 are steps of the first layer's update product: pack them where it reads them.
+            int n1 = _n[1];
+            Sgemm.PackRows(WeightMatrix.Address(_signal[1]), n1, _stepRows, n1, r0, r1, SignalPanels, 0, Sgemm.PanelCount(n1));
+            Interlocked.Increment(ref _arrived);
+            WaitForOtherLane();
+            ClaimUpdates(lane);
+        }
+        catch
+        {
+            // The other lane may be waiting for this one.
+            _laneFailed = true;
+            throw;
+        }
+    }
+
+    /// <summary>Minibatch rows [r0, r1) through every layer, with the loss of those rows.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void LaneForward(StepLane lane, int r0, int r1)
+    {
+        int L = _layers;
+        int count = r1 - r0;
+        float* input = WeightMatrix.Address(_s[0]) + ((long)r0 * _n[0]);
+        float** rowsOfInput = _stepInputRows == null ? null : _stepInputRows + r0;
+        lane.Training = _stepTraining;
+        lane.Step = _stepUpdate;
+        lane.RowOffset = r0;
+        for (int h = 1; h <= L; h++)
+        {
+            WeightMatrix w = _w[h];
+            lane.Layer = h;
+            float* s = WeightMatrix.Address(_s[h]) + ((long)r0 * w.Cols);
+            lane.Gemm.MultiplyPrepacked(count, w.Cols, w.Rows, 1f, input, w.Rows, rowsOfInput, w.Panels, 0f, s, w.Cols, h < L ? lane.ForwardRows : null);
+            input = WeightMatrix.Address(_stepTraining && _mask[h] is not null ? _od[h] : _o[h]) + ((long)r0 * w.Cols);
+            rowsOfInput = null;
+        }
+
+        lane.Loss = OutputRows(r0, r1, out int correct);
+        lane.Correct = correct;
+    }
+
+    /// <summary>Takes update tasks from the shared list until it is empty.</summary>
+    private void ClaimUpdates(StepLane lane)
+    {
+        (int Layer, int Row)[] tasks = _updateTasks!;
+        int rows = _stepRows;
+        float alpha = _stepAlpha;
+        int task;
+        while ((task = Interlocked.Increment(ref _nextTask) - 1) < tasks.Length && !_laneFailed)
+        {
+            (int h, int r0) = tasks[task];
+            if (h > 1)
+            {
+                Update(lane, _w[h], WeightMatrix.Address(_od[h - 1]), null, WeightMatrix.Address(_signal[h]), rows, alpha);
+                UpdateBias(lane, _b[h], _signal[h], rows, alpha);
+            }
+            else if (r0 < 0)
+            {
+                UpdateBias(lane, _b[1], _signal[1], rows, alpha);
+            }
+            else
+            {
+                FirstLayerChunk(lane, r0);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Rows [r0, r0 + chunk) of W¹ ← W¹ + α·Xᵀ·R¹ (through the velocity with momentum), finished (velocity, panel copy)
+    /// by the lane that computed them.
+    /// </summary>
+    private void FirstLayerChunk(StepLane lane, int r0)
+    {
+        WeightMatrix m = _w[1];
+        int r1 = Math.Min(r0 + (ChunkBlocks * SgemmPaths.RowsPerBlock(_gemm.Path)), m.Rows);
+        bool momentum = m.Velocity is not null;
+        float* target = momentum ? WeightMatrix.Address(m.Velocity!) : m.Ptr;
+        lane.Matrix = m;
+        lane.Gemm.MultiplyRows(true, m.Rows, m.Cols, _stepRows, _stepAlpha, WeightMatrix.Address(_od[0]), m.Rows, _stepInputRows,
+            SignalPanels, momentum ? _momentumValue : 1f, target, m.Cols, r0, r1, m.Panels != null || momentum ? lane.RowsDone : null);
+        lane.Matrix = null;
+    }
+
+    /// <summary>Packs a forward matrix's panels when something other than an update last wrote its values.</summary>
+    private static void EnsurePanels(WeightMatrix w)
+    {
+        if (!w.PanelsCurrent && w.Rows > 0 && w.Cols > 0)
+        {
+            Sgemm.PackRows(w.Ptr, w.Cols, w.Rows, w.Cols, 0, w.Rows, w.Panels, 0, Sgemm.PanelCount(w.Cols));
+            w.PanelsCurrent = true;
+        }
+    }
+
+    private float* SignalPanels
+    {
+        get
+        {
+            // 64-byte aligned start inside the pinned buffer.
+            float* p = WeightMatrix.Address(_signalPanels!);
+            return p + ((int)((64 - ((nuint)p & 63)) & 63) / sizeof(float));
+        }
+    }
+
+    /// <summary>Spins until both lanes have finished their rows; gives up when the other lane failed.</summary>
+    private void WaitForOtherLane()
+    {
+        var spinner = new SpinWait();
+        while (Volatile.Read(ref _arrived) < 2)
+        {
+            if (_laneFailed)
+            {
+                throw new OperationCanceledException("The other lane of the training step failed.");
+            }
+
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
+    }
+}
