@@ -31,8 +31,8 @@ public sealed partial class CellEngine
     {
         RuleKind.Fixed => null,
         RuleKind.Hebbian => new SeparableBlockUpdater<HebbianRule>(default),
-        RuleKind.Stdp => new SeparableBlockUpdater<StdpRule>(default),
-        RuleKind.LearningChannelStdp => new SeparableBlockUpdater<LearningChannelRule>(default),
+        RuleKind.Stdp or RuleKind.StdpFree => new SeparableBlockUpdater<StdpRule>(default),
+        RuleKind.LearningChannelStdp or RuleKind.LearningChannelStdpFree => new SeparableBlockUpdater<LearningChannelRule>(default),
         RuleKind.ExplicitError => new SeparableBlockUpdater<ExplicitErrorRule>(default),
         RuleKind.Text => CreateTextUpdater(spec, post),
         _ => throw new GraphValidationException($"projection '{spec.Name}'", "Rule", $"unknown rule {spec.Rule.Kind}"),

@@ -57,7 +57,12 @@ public sealed partial class CellEngine
             }
 
             RatePopulation pre = _populations[proj.Pre];
-            ReadOnlySpan<float> preSignal = proj.Carried == Channel.Forward ? pre.O0 : pre.LearningOutput;
+            // A forward synapse sees its pre cell's t=0 output, a learning-channel synapse what its pre cell sends last
+            // (the clamped phase: T at the output, eq. 19); the free-phase rules see the pre cell at t=1 (O1: eq. 32).
+            RuleKind kind = proj.Spec.Rule.Kind;
+            ReadOnlySpan<float> preSignal = kind is RuleKind.StdpFree or RuleKind.LearningChannelStdpFree ? pre.O1
+                : proj.Carried == Channel.Forward ? pre.O0
+                : pre.LearningOutput;
             PostState[] post = proj.IntoOther ? _crossChannelView[proj.Post] : _sameChannelView[proj.Post];
             float[] destination = proj.Pending ?? proj.Block.Weights;
             try

@@ -27,8 +27,14 @@ public sealed record PlasticitySpec
     /// <summary>The phase-difference STDP rule of eq. 14.</summary>
     public static PlasticitySpec Stdp { get; } = new(RuleKind.Stdp, null);
 
+    /// <summary>The phase-difference STDP rule with the pre cell's free-phase (t=1) activity (eq. 32).</summary>
+    public static PlasticitySpec StdpFree { get; } = new(RuleKind.StdpFree, null);
+
     /// <summary>The learning-channel STDP rule of eq. 19.</summary>
     public static PlasticitySpec LearningChannelStdp { get; } = new(RuleKind.LearningChannelStdp, null);
+
+    /// <summary>The learning-channel STDP rule with the free-phase pre signal (eq. 32's Δc = η O ΔO).</summary>
+    public static PlasticitySpec LearningChannelStdpFree { get; } = new(RuleKind.LearningChannelStdpFree, null);
 
     /// <summary>The explicit-error rule of eqs. 8 and 11.</summary>
     public static PlasticitySpec ExplicitError { get; } = new(RuleKind.ExplicitError, null);

@@ -21,4 +21,12 @@ public enum RuleKind
 
     /// <summary>A rule written as text over local symbols (<see cref="Language.TextRule"/>).</summary>
     Text,
+
+    /// <summary>Δc = η O_pre(t=1) ΔO_post for learning-channel synapses: the pre signal is what the upper cell sent
+    /// during the free phase (the output O, not the target), the form of the STDP system of eq. 32.</summary>
+    LearningChannelStdpFree,
+
+    /// <summary>Δw = η ΔO_post · O_pre(t=1): the phase-difference rule with the pre cell's free-phase activity, the
+    /// pre term of eq. 32.</summary>
+    StdpFree,
 }

@@ -15,6 +15,12 @@ public enum OutputName { Softmax, Logistic }
 /// <summary>How learning-channel weights change: fixed random, Hebbian (eq. 12) or STDP (eqs. 13–19).</summary>
 public enum ChannelRuleName { Fixed, Hebbian, Stdp }
 
+/// <summary>STDP learning channel: the upper cell's activity at the clamped phase (eq. 19: T) or the free phase (eq. 32: O).</summary>
+public enum StdpChannelPhaseName { Clamped, Free }
+
+/// <summary>STDP forward rule: the presynaptic cell's activity at the forward phase t=0 (default) or the free phase t=1 (eq. 32).</summary>
+public enum StdpForwardPhaseName { Forward, Free }
+
 /// <summary>Weight initialisation (Glorot et al.).</summary>
 public enum InitName { GlorotNormal, GlorotUniform }
 

@@ -32,6 +32,12 @@ public sealed record ModelConfig
     [Description("Fixed random learning channel, or adaptive with the Hebbian (eq. 12) or STDP (eqs. 13-19) rule.")]
     public ChannelRuleName LearningChannelRule { get; init; } = ChannelRuleName.Fixed;
 
+    [Description("Stdp only: presynaptic term of the learning-channel rule, the upper cell at the clamped phase (Clamped, eq. 19: dc = eta T dO) or at the free phase (Free, eq. 32: dc = eta O dO).")]
+    public StdpChannelPhaseName StdpChannelPhase { get; init; } = StdpChannelPhaseName.Clamped;
+
+    [Description("Stdp only, without forward dropout: presynaptic term of the forward rule dw = eta dO_post O_pre (eq. 14), the activity at t=0 (Forward) or at the free phase t=1 (Free, eq. 32).")]
+    public StdpForwardPhaseName StdpForwardPhase { get; init; } = StdpForwardPhaseName.Forward;
+
     [Description("Dropout probability p of forward hidden cells (inverted scaling 1/(1-p)).")]
     public double DropoutForward { get; init; }
 
@@ -80,6 +86,14 @@ public sealed record ModelConfig
             {
                 yield return ($"{path}.learningChannelWidths", $"expected one width per hidden layer ({LayerSizes.Length - 2}), got {widths.Length}");
             }
+        }
+        if (StdpChannelPhase != StdpChannelPhaseName.Clamped && LearningChannelRule != ChannelRuleName.Stdp)
+        {
+            yield return ($"{path}.stdpChannelPhase", $"applies only to learningChannelRule Stdp (got {LearningChannelRule})");
+        }
+        if (StdpForwardPhase != StdpForwardPhaseName.Forward && (LearningChannelRule != ChannelRuleName.Stdp || DropoutForward > 0))
+        {
+            yield return ($"{path}.stdpForwardPhase", $"applies only to learningChannelRule Stdp without forward dropout (got {LearningChannelRule}, dropoutForward {DropoutForward})");
         }
         if (LearningChannelInitStd is <= 0)
         {

@@ -17,6 +17,8 @@ public static class SpecMapper
         LearningChannelWidths = model.LearningChannelWidths,
         LateralA = model.LateralA,
         LearningChannelRule = Map<LearningChannelRule>(model.LearningChannelRule),
+        StdpChannelPhase = Map<StdpChannelPhase>(model.StdpChannelPhase),
+        StdpForwardPhase = Map<StdpForwardPhase>(model.StdpForwardPhase),
         DropoutForward = model.DropoutForward,
         DropoutLearningChannel = model.DropoutLearningChannel,
         Init = Map<InitKind>(model.Init),

@@ -33,6 +33,12 @@ public sealed record ModelSpec
     /// <summary>Fixed random learning channel, or adaptive with the Hebbian (eq. 12) or STDP (eqs. 13–19) rule.</summary>
     public LearningChannelRule LearningChannelRule { get; init; } = LearningChannelRule.Fixed;
 
+    /// <summary>STDP only: the presynaptic phase of the learning-channel rule, eq. 19's clamped phase (default) or the free phase of eq. 32.</summary>
+    public StdpChannelPhase StdpChannelPhase { get; init; } = StdpChannelPhase.Clamped;
+
+    /// <summary>STDP only: the presynaptic phase of the forward rule (eq. 14), t=0 (default) or the free phase t=1 of eq. 32.</summary>
+    public StdpForwardPhase StdpForwardPhase { get; init; } = StdpForwardPhase.Forward;
+
     /// <summary>Dropout probability of the forward hidden units.</summary>
     public double DropoutForward { get; init; }
 
@@ -84,6 +90,16 @@ public sealed record ModelSpec
         if (Algorithm == Algorithm.BP && (Architecture != ChannelArchitecture.Conjoined || LearningChannelRule != LearningChannelRule.Fixed))
         {
             throw new ArgumentException("ModelSpec.Algorithm = BP transports the forward weights: it needs Architecture = Conjoined and LearningChannelRule = Fixed.", nameof(Algorithm));
+        }
+
+        if (StdpChannelPhase != StdpChannelPhase.Clamped && LearningChannelRule != LearningChannelRule.Stdp)
+        {
+            throw new ArgumentException($"ModelSpec.StdpChannelPhase = {StdpChannelPhase} applies only to LearningChannelRule = Stdp.", nameof(StdpChannelPhase));
+        }
+
+        if (StdpForwardPhase != StdpForwardPhase.Forward && (LearningChannelRule != LearningChannelRule.Stdp || DropoutForward > 0))
+        {
+            throw new ArgumentException($"ModelSpec.StdpForwardPhase = {StdpForwardPhase} applies only to LearningChannelRule = Stdp without forward dropout.", nameof(StdpForwardPhase));
         }
 
         if (Architecture == ChannelArchitecture.Distinct)

@@ -111,7 +111,7 @@ internal sealed unsafe partial class RateNetwork
         float alpha = lr / rows;
         for (int h = 1; h <= _layers; h++)
         {
-            float* input = WeightMatrix.Address(_od[h - 1]);
+            float* input = WeightMatrix.Address(ForwardPre(h));
             Update(_lane, _w[h], input, h == 1 ? inputRows : null, WeightMatrix.Address(_signal[h]), rows, alpha);
             UpdateBias(_lane, _b[h], _signal[h], rows, alpha);
         }
@@ -123,6 +123,10 @@ internal sealed unsafe partial class RateNetwork
 
         return loss;
     }
+
+    /// <summary>The presynaptic activity of W^h's update: O^{h−1} at t=0, or at t=1 for STDP with <see cref="StdpForwardPhase.Free"/>.</summary>
+    private float[] ForwardPre(int h) =>
+        h >= 2 && _spec.StdpForwardPhase == StdpForwardPhase.Free ? _o1[h - 1]! : _od[h - 1];
 
     /// <summary>
     /// Conjoined BP/RBP/SRBP: Z^h = B^{h+1}(W^{h+1})ᵀ (BP, eq. 7), R^{h+1}C^{h+1} (RBP, eq. 10) or E C^h
@@ -195,8 +199,8 @@ internal sealed unsafe partial class RateNetwork
     }
 
     /// <summary>
-    /// STDP-like rule (eqs. 15–19): the layer's output with the feedback of the free output, O₁ = f(S^h + g(U₁)),
-    /// and with the target clamped, O₂ = f(S^h + g(U₂)); ΔO^h = O₂ − O₁ is the forward error (eq. 18). SRBP: U = O^L C^h
+    /// STDP-like rule (eqs. 15–19): the layer's output with the feedback of the free output, O₁ = f(S^h + U₁),
+    /// and with the target clamped, O₂ = f(S^h + U₁ + g(U₂ − U₁)); ΔO^h = O₂ − O₁ is the forward error (eq. 18). SRBP: U = O^L C^h
     /// and T C^h. RBP (the chained analogue): U = O₁^{h+1} C^{h+1} and O₂^{h+1} C^{h+1}, starting from (O^L, T).
     /// </summary>
     private void StdpChannel(int rows, long update)
@@ -216,8 +220,11 @@ internal sealed unsafe partial class RateNetwork
             Span<float> u2 = _g[h].AsSpan(0, size);
             if (_lcTanh)
             {
-                ActivationKernels.Apply(Activation.Tanh, u1, u1);
+                // Section 4.1.1: g acts on the back-propagated error summation, i.e. on what the clamped target
+                // changed in the cell's learning-channel input: U₂ → U₁ + g(U₂ − U₁), so ΔO ≈ f′(S) g(C(T − O)).
+                TensorPrimitives.Subtract(u2, u1, u2);
                 ActivationKernels.Apply(Activation.Tanh, u2, u2);
+                TensorPrimitives.Add(u1, u2, u2);
             }
 
             ApplyLearningDropout(h, u1, update);
@@ -302,7 +309,8 @@ internal sealed unsafe partial class RateNetwork
     /// <summary>
     /// Adaptive learning channel. Hebbian (eq. 12): ARBP ΔC^{h+1} = η (R^{h+1})ᵀ (O^h ⊙ g′), ASRBP ΔC^h = η Eᵀ (O^h ⊙ g′);
     /// Distinct ΔC′^h = η (λ^h)ᵀ O^h and, with A′, ΔD^h = η (source)ᵀ (O^h A′^h ⊙ g′). STDP (eq. 19): ΔC = η (upper at
-    /// the clamped phase)ᵀ ΔO^h, i.e. Tᵀ ΔO^h for SRBP.
+    /// the clamped phase)ᵀ ΔO^h, i.e. Tᵀ ΔO^h for SRBP; with <see cref="StdpChannelPhase.Free"/> the upper layer's
+    /// activity at the free phase t=1 (O^L for SRBP, eq. 32).
     /// </summary>
     private void UpdateLearningChannel(int rows, float alpha)
     {
@@ -325,7 +333,10 @@ internal sealed unsafe partial class RateNetwork
             float* post;
             if (_spec.LearningChannelRule == LearningChannelRule.Stdp)
             {
-                pre = Skipped || h == L - 1 ? WeightMatrix.Address(_targets) : WeightMatrix.Address(_o2[h + 1]!);
+                bool free = _spec.StdpChannelPhase == StdpChannelPhase.Free;
+                pre = Skipped || h == L - 1
+                    ? WeightMatrix.Address(free ? _o[L] : _targets)
+                    : WeightMatrix.Address(free ? _o1[h + 1]! : _o2[h + 1]!);
                 post = WeightMatrix.Address(_signal[h]);
             }
             else

@@ -79,6 +79,31 @@ public sealed class ExperimentLoaderTests
     }
 
     [Fact]
+    public void Stdp_channel_phase_is_read_and_rejected_without_the_stdp_rule()
+    {
+        string stdp = Experiments.Tiny.Replace("\"output\": \"Logistic\" }", "\"output\": \"Logistic\", \"algorithm\": \"SRBP\", \"learningChannelRule\": \"Stdp\", \"stdpChannelPhase\": \"Free\" }");
+        Assert.Equal(StdpChannelPhaseName.Free, Experiments.Parse(stdp).Runs[0].Model.StdpChannelPhase);
+
+        string hebbian = stdp.Replace("\"Stdp\"", "\"Hebbian\"");
+        ConfigException error = Assert.Throws<ConfigException>(() => Experiments.Parse(hebbian));
+
+        Assert.Equal("$.runs[0].model.stdpChannelPhase", error.JsonPath);
+        Assert.Contains("learningChannelRule Stdp", error.Reason);
+    }
+
+    [Fact]
+    public void Stdp_forward_phase_is_rejected_with_forward_dropout()
+    {
+        string stdp = Experiments.Tiny.Replace("\"output\": \"Logistic\" }", "\"output\": \"Logistic\", \"algorithm\": \"SRBP\", \"learningChannelRule\": \"Stdp\", \"stdpForwardPhase\": \"Free\" }");
+        Assert.Equal(StdpForwardPhaseName.Free, Experiments.Parse(stdp).Runs[0].Model.StdpForwardPhase);
+
+        ConfigException error = Assert.Throws<ConfigException>(() => Experiments.Parse(stdp.Replace("\"stdpForwardPhase\"", "\"dropoutForward\": 0.2, \"stdpForwardPhase\"")));
+
+        Assert.Equal("$.runs[0].model.stdpForwardPhase", error.JsonPath);
+        Assert.Contains("without forward dropout", error.Reason);
+    }
+
+    [Fact]
     public void Missing_name_and_empty_runs_are_errors()
     {
         Assert.Equal("missing required key 'name'",

@@ -45,4 +45,38 @@ public sealed class CellEngineEquivalencePropertyTests
             }
         }, seed: PropertySettings.Seed, iter: 1, threads: 1);
     }
+
+    /// <summary>
+    /// Adaptive STDP (eqs. 14, 19) in the Conjoined chained (ARBP) or skipped (ASRBP) channel: the rate adapter's
+    /// phase differences equal the cell engine's three-phase presentation, both channels' weights within 1e-4, with the
+    /// learning-channel pre term of either phase (eq. 19's clamped T, eq. 32's free O) and the forward pre term at t=0
+    /// or t=1 (eq. 32), chosen by the seed.
+    /// </summary>
+    [Fact]
+    public void Random_small_adaptive_stdp_networks_train_to_the_same_weights_as_the_cell_engine()
+    {
+        Gen<Case> stdpCase = Gen.Select(
+            Gen.Int[2, 6].Array[4, 5],
+            Gen.OneOf(Algorithm.RBP, Algorithm.SRBP),
+            Gen.Bool,
+            Gen.ULong,
+            (sizes, algorithm, tanh, seed) => new Case(sizes, algorithm, tanh, seed));
+        stdpCase.Array[Cases / 2].Sample(cases =>
+        {
+            foreach (Case c in cases)
+            {
+                var model = new ModelSpec
+                {
+                    LayerSizes = c.LayerSizes,
+                    Output = OutputKind.Logistic,
+                    Algorithm = c.Algorithm,
+                    LearningChannelRule = LearningChannelRule.Stdp,
+                    LearningChannelActivation = c.TanhLearningSignal ? Activation.Tanh : Activation.Identity,
+                    StdpChannelPhase = c.Seed % 2 == 0 ? StdpChannelPhase.Clamped : StdpChannelPhase.Free,
+                    StdpForwardPhase = c.Seed % 4 < 2 ? StdpForwardPhase.Forward : StdpForwardPhase.Free,
+                };
+                CellEngineEquivalenceTests.AssertEquivalent($"a{c} stdp {model.StdpChannelPhase} {model.StdpForwardPhase}", model, c.Seed);
+            }
+        }, seed: PropertySettings.Seed, iter: 1, threads: 1);
+    }
 }

@@ -41,9 +41,41 @@ public sealed class CellEngineEquivalenceTests
     }
 
     /// <summary>
+    /// Adaptive STDP (section 3.6) on a Conjoined tanh network with a linear learning channel, as in Figure 11: the
+    /// rate adapter's phase differences ΔO = O(t=2) − O(t=1) against the cell engine's three-phase presentation, with
+    /// the forward rule of eq. 14 and the learning-channel rule of eq. 19; both channels' weights must agree. With a
+    /// tanh learning signal g acts on the change the target makes in a cell's learning-channel input (section 4.1.1:
+    /// on the back-propagated error summation), in both engines.
+    /// </summary>
+    [Theory]
+    [InlineData(Algorithm.RBP, false, StdpChannelPhase.Clamped, StdpForwardPhase.Forward)]
+    [InlineData(Algorithm.SRBP, false, StdpChannelPhase.Clamped, StdpForwardPhase.Forward)]
+    [InlineData(Algorithm.RBP, true, StdpChannelPhase.Clamped, StdpForwardPhase.Forward)]
+    [InlineData(Algorithm.SRBP, true, StdpChannelPhase.Clamped, StdpForwardPhase.Forward)]
+    [InlineData(Algorithm.RBP, false, StdpChannelPhase.Free, StdpForwardPhase.Forward)]
+    [InlineData(Algorithm.SRBP, false, StdpChannelPhase.Free, StdpForwardPhase.Forward)]
+    [InlineData(Algorithm.RBP, false, StdpChannelPhase.Free, StdpForwardPhase.Free)]
+    [InlineData(Algorithm.SRBP, true, StdpChannelPhase.Free, StdpForwardPhase.Free)]
+    public void Adaptive_stdp_weights_of_both_channels_after_20_updates_equal_the_cell_engine(Algorithm algorithm, bool tanh, StdpChannelPhase phase, StdpForwardPhase forward)
+    {
+        var model = new ModelSpec
+        {
+            LayerSizes = [4, 6, 5, 3],
+            Output = OutputKind.Logistic,
+            Algorithm = algorithm,
+            LearningChannelRule = LearningChannelRule.Stdp,
+            LearningChannelActivation = tanh ? Activation.Tanh : Activation.Identity,
+            StdpChannelPhase = phase,
+            StdpForwardPhase = forward,
+        };
+        AssertEquivalent($"a{algorithm}-stdp{(tanh ? "-tanh" : "")}-{phase}-{forward}", model, seed: 12);
+    }
+
+    /// <summary>
     /// Trains <paramref name="model"/> (logistic output, Conjoined or Distinct) for 20 updates of 4 examples on the rate
     /// adapter and the cell engine from the same initial weights and asserts every forward weight and bias agrees to
-    /// 1e-4 of the matrix's largest magnitude.
+    /// 1e-4 of the matrix's largest magnitude; an adaptive learning channel's matrices too. STDP runs the engine's
+    /// three-phase presentation (eqs. 15–17), the others its explicit-error mode.
     /// </summary>
     internal static void AssertEquivalent(string name, ModelSpec model, ulong seed)
     {
@@ -52,7 +84,7 @@ public sealed class CellEngineEquivalenceTests
         int outputs = n[^1];
         Dataset data = ReferenceEquivalenceTests.Data(Batch * Updates, inputs, outputs, OutputKind.Softmax);
         using var trainer = new RateTrainer(model, new TrainingSpec { BatchSize = Batch, LearningRate = Lr, Seed = seed, Threads = 1 }, data, null);
-        var engine = new CellEngine(Graph(model, trainer), new EngineOptions { LearningRate = Lr, BatchSize = Batch, Mode = PresentationMode.ExplicitError });
+        var engine = new CellEngine(Graph(model, trainer), new EngineOptions { LearningRate = Lr, BatchSize = Batch, Mode = Stdp(model) ? PresentationMode.Phases : PresentationMode.ExplicitError });
         int[] order = trainer.EpochOrder.ToArray();
         for (int step = 0; step < Updates; step++)
         {
@@ -71,13 +103,35 @@ public sealed class CellEngineEquivalenceTests
             float[] bias = trainer.Network.Parameters().First(p => p.Layer == h && p.IsBias).Values;
             AssertTransposedEqual(name, $"b{h}", bias, 1, n[h], engine.Block($"bias->{Layer(h, n)}").Weights);
         }
+
+        if (model.LearningChannelRule == LearningChannelRule.Fixed || model.Architecture != ChannelArchitecture.Conjoined)
+        {
+            return;
+        }
+
+        int L = n.Length - 1;
+        for (int h = 1; h < L; h++)
+        {
+            bool skipped = model.Algorithm == Algorithm.SRBP;
+            WeightMatrix c = trainer.Network.Feedback(skipped ? h : h + 1)!;
+            string upper = skipped ? Layer(L, n) : Layer(h + 1, n);
+            AssertTransposedEqual(name, $"C(h={h})", c.Values, c.Rows, c.Cols, engine.Block($"{upper}->{Layer(h, n)}").Weights);
+        }
     }
+
+    private static bool Stdp(ModelSpec model) => model.LearningChannelRule == LearningChannelRule.Stdp;
 
     private static NetworkGraph Graph(ModelSpec model, RateTrainer trainer)
     {
         int[] n = model.LayerSizes;
         int L = n.Length - 1;
         var b = new NetworkBuilder().Input(Layer(0, n), n[0]).Bias("bias");
+        PlasticitySpec forwardRule = !Stdp(model) ? PlasticitySpec.ExplicitError
+            : model.StdpForwardPhase == StdpForwardPhase.Free ? PlasticitySpec.StdpFree
+            : PlasticitySpec.Stdp;
+        PlasticitySpec? feedbackRule = !Stdp(model) ? null
+            : model.StdpChannelPhase == StdpChannelPhase.Free ? PlasticitySpec.LearningChannelStdpFree
+            : PlasticitySpec.LearningChannelStdp;
         for (int h = 1; h <= L; h++)
         {
             string post = Layer(h, n);
@@ -89,8 +143,8 @@ public sealed class CellEngineEquivalenceTests
                 ? b.Population(new PopulationSpec(post, n[h], TransferFunction.Tanh, Channel.Forward, PopulationRole.Hidden) { LearningTransfer = g })
                 : b.Output(post, n[h], TransferFunction.Logistic);
             WeightMatrix w = trainer.Network.Forward(h);
-            b.Forward(Layer(h - 1, n), post, WeightInit.FromMatrix(Transposed(w.Values, w.Rows, w.Cols)), PlasticitySpec.ExplicitError)
-                .Forward("bias", post, WeightInit.Constant(0), PlasticitySpec.ExplicitError);
+            b.Forward(Layer(h - 1, n), post, WeightInit.FromMatrix(Transposed(w.Values, w.Rows, w.Cols)), forwardRule)
+                .Forward("bias", post, WeightInit.Constant(0), forwardRule);
         }
 
         for (int h = 1; h < L; h++)
@@ -111,11 +165,11 @@ public sealed class CellEngineEquivalenceTests
                     break;
                 case Algorithm.RBP:
                     WeightMatrix c = trainer.Network.Feedback(h + 1)!;
-                    b.Feedback(Layer(h + 1, n), hidden, WeightInit.FromMatrix(Transposed(c.Values, c.Rows, c.Cols)));
+                    b.Feedback(Layer(h + 1, n), hidden, WeightInit.FromMatrix(Transposed(c.Values, c.Rows, c.Cols)), feedbackRule);
                     break;
                 default:
                     WeightMatrix cs = trainer.Network.Feedback(h)!;
-                    b.Skip(Layer(L, n), hidden, WeightInit.FromMatrix(Transposed(cs.Values, cs.Rows, cs.Cols)));
+                    b.Skip(Layer(L, n), hidden, WeightInit.FromMatrix(Transposed(cs.Values, cs.Rows, cs.Cols)), feedbackRule);
                     break;
             }
         }

@@ -115,6 +115,10 @@ public sealed class TrainerBehaviourTests
         Assert.Equal("LearningChannelWidths", widths.ParamName);
         var bp = Assert.Throws<ArgumentException>(() => new RateTrainer(Small with { Algorithm = Algorithm.BP, LearningChannelRule = LearningChannelRule.Hebbian }, training, data, null));
         Assert.Equal("Algorithm", bp.ParamName);
+        var phase = Assert.Throws<ArgumentException>(() => new RateTrainer(Small with { Algorithm = Algorithm.SRBP, LearningChannelRule = LearningChannelRule.Hebbian, StdpChannelPhase = StdpChannelPhase.Free }, training, data, null));
+        Assert.Equal("StdpChannelPhase", phase.ParamName);
+        var forward = Assert.Throws<ArgumentException>(() => new RateTrainer(Small with { Algorithm = Algorithm.SRBP, LearningChannelRule = LearningChannelRule.Stdp, StdpForwardPhase = StdpForwardPhase.Free, DropoutForward = 0.2 }, training, data, null));
+        Assert.Equal("StdpForwardPhase", forward.ParamName);
         var nan = Assert.Throws<ArgumentException>(() => new Dataset("bad", 1, 2, 1, [0f, float.NaN], [1f]));
         Assert.Contains("column 1", nan.Message);
         Assert.Contains("'bad'", nan.Message);
