@@ -13,4 +13,12 @@ public enum Adaptation
     /// <summary>STDP: forward synapses follow Δw = η ΔO_post O_pre (eq. 14), learning-channel synapses
     /// Δc = η T ΔO (eq. 19). Meant for the three-phase presentation (eqs. 15–18).</summary>
     Stdp,
+
+    /// <summary>
+    /// STDP in the form of Theorem 2′ (eq. 32): the presynaptic terms are taken at the free phase t=1, forward
+    /// Δw = η ΔO_post O_pre(t=1) and learning channel Δc = η O_upper(t=1) ΔO. Eq. 19's T makes the learning channel
+    /// grow as long as any error remains (T = O + (T − O) adds the never-negative (T − O)(T − O)ᵀ term); with O it stays
+    /// bounded (REPRODUCTION.md, Figure 11).
+    /// </summary>
+    StdpFree,
 }

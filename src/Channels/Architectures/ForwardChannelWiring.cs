@@ -25,7 +25,12 @@ internal static class ForwardChannelWiring
         TransferFunction g = lc.Transfer == LearningChannelTransfer.Forward && !ownCells
             ? f.Transfer
             : TransferFunction.Identity;
-        PlasticitySpec rule = lc.Adaptation == Adaptation.Stdp ? PlasticitySpec.Stdp : PlasticitySpec.ExplicitError;
+        PlasticitySpec rule = lc.Adaptation switch
+        {
+            Adaptation.Stdp => PlasticitySpec.Stdp,
+            Adaptation.StdpFree => PlasticitySpec.StdpFree,
+            _ => PlasticitySpec.ExplicitError,
+        };
 
         b.Input(Input, f.Inputs).Bias(BiasCell);
         for (int k = 1; k <= f.Hidden.Count; k++)

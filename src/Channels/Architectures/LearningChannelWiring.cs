@@ -67,6 +67,7 @@ internal static class LearningChannelWiring
     {
         Adaptation.Hebbian => PlasticitySpec.Hebbian,
         Adaptation.Stdp => PlasticitySpec.LearningChannelStdp,
+        Adaptation.StdpFree => PlasticitySpec.LearningChannelStdpFree,
         _ => PlasticitySpec.Fixed,
     };
 

@@ -49,5 +49,6 @@ internal static class SpecNames
         ["fixed"] = Architectures.Adaptation.Fixed,
         ["hebbian"] = Architectures.Adaptation.Hebbian,
         ["stdp"] = Architectures.Adaptation.Stdp,
+        ["stdp-free"] = Architectures.Adaptation.StdpFree,
     };
 }

@@ -3,6 +3,7 @@ using NeuroLc.Channels.Audit;
 using NeuroLc.Channels.Graph;
 using NeuroLc.Neurons;
 using NeuroLc.Simulator;
+using NeuroLc.Synapses;
 using Xunit.Abstractions;
 
 namespace NeuroLc.Channels.Tests.Learning;
@@ -94,6 +95,25 @@ public sealed class ChannelLearningTests(ITestOutputHelper output)
         // for small feedback weights; the learning-channel weights are fixed here (see the eq. 19 test below).
         Learn(Net(TransferFunction.Tanh).Conjoined().Algorithm(LearningAlgorithm.Srbp).LearningInitStd(0.3),
             Tanh with { Mode = PresentationMode.Phases }, 0.80);
+    }
+
+    [Fact]
+    public void TheFreePhaseStdpRuleOfEq32StaysBoundedAndLearns()
+    {
+        // The network, rate and presentation of the eq. 19 case below, with the presynaptic terms at the free phase
+        // (Theorem 2′): the learning channel must not outgrow the forward one, and f_1 must be learned (70.6 % after
+        // 10 epochs with this seed, from 49.4 %). At the eq. 19 case's initial scale of 0.1 the channel instead decays
+        // (×0.07) and the network stays near chance, so the scale is 0.3 here.
+        NetworkGraph g = Net(TransferFunction.Tanh).Conjoined().Algorithm(LearningAlgorithm.Srbp).Adaptive(Adaptation.StdpFree).LearningInitStd(0.3).Build();
+        Assert.Contains(g.Projections, p => p.Rule.Kind == RuleKind.LearningChannelStdpFree);
+        Assert.Contains(g.Projections, p => p.Rule.Kind == RuleKind.StdpFree);
+        var monitor = new WeightGrowthMonitor(g);
+        F1Result result = F1Training.Run(g, new EngineOptions { LearningRate = 0.05f, Seed = 5, Mode = PresentationMode.Phases }, 10, 1.0, monitor);
+        WeightGrowthReport growth = monitor.Report();
+        output.WriteLine($"{growth.Summary}; accuracy {result.Initial:P1} -> {result.Final:P1}");
+
+        Assert.False(growth.LearningOutgrowsForward, growth.Summary);
+        Assert.True(result.Final >= 0.65, $"accuracy {result.Final:P1}");
     }
 
     [Fact]

@@ -44,6 +44,17 @@ public sealed class ArchitectureSpecTests
         Assert.Equal(ProjectionKind.LateralA, g.Projection("h2->lc2").Kind);
     }
 
+    [Theory]
+    [InlineData("stdp", Synapses.RuleKind.Stdp, Synapses.RuleKind.LearningChannelStdp)]
+    [InlineData("stdp-free", Synapses.RuleKind.StdpFree, Synapses.RuleKind.LearningChannelStdpFree)]
+    public void StdpAdaptationsWireTheirForwardAndLearningChannelRules(string adaptation, Synapses.RuleKind forward, Synapses.RuleKind channel)
+    {
+        NetworkGraph g = ArchitectureSpec.Parse(WithChannel($$"""{ "kind": "distinct", "algorithm": "srbp", "widths": [4, 4], "adaptation": "{{adaptation}}" }"""), "spec.json").Build();
+
+        Assert.Equal(forward, g.Projection("in->h1").Rule.Kind);
+        Assert.Equal(channel, g.Projection("lc1->h1").Rule.Kind);
+    }
+
     [Fact]
     public void EveryShippedArchitectureSpecLoads()
     {
