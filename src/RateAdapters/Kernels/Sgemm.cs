@@ -134,17 +134,7 @@ public sealed unsafe class Sgemm : IDisposable
             (lda, ldb) = (ldb, lda);
         }
 
-        _transA = transposeA;
-        _m = m;
-        _n = n;
-        _k = k;
-        _alpha = alpha;
-        _beta = beta;
-        _a = a;
-        _lda = lda;
-        _aRows = aRows;
-        _c = c;
-        _ldc = ldc;
+        SetCall(transposeA, m, n, k, alpha, a, lda, aRows, beta, c, ldc);
         _ldb = ldb;
         // Row ranges of the swapped product are column ranges of C, so the epilogue then runs once at the end.
         _epilogue = _transposedC ? null : epilogue;
@@ -190,12 +180,8 @@ public sealed unsafe class Sgemm : IDisposable
             RunPart(0);
         }
 
-        _a = null;
-        _aRows = null;
         _bFull = null;
-        _bPacked = null;
-        _c = null;
-        _epilogue = null;
+        ClearCall();
         if (_transposedC)
         {
             epilogue?.Invoke(0, rowsOfC);
@@ -502,6 +488,17 @@ public sealed unsafe class Sgemm : IDisposable
         }
 
         _transposedC = false;
+        SetCall(transposeA, m, n, k, alpha, a, lda, aRows, beta, c, ldc);
+        _transB = false;
+        _bPacked = bPanels;
+        _epilogue = epilogue;
+        RunRows(0, r0, Math.Min(r1, m));
+        ClearCall();
+    }
+
+    /// <summary>Stores the arguments of the call in flight that both entry points share.</summary>
+    private void SetCall(bool transposeA, int m, int n, int k, float alpha, float* a, int lda, float** aRows, float beta, float* c, int ldc)
+    {
         _transA = transposeA;
         _m = m;
         _n = n;
@@ -513,10 +510,11 @@ public sealed unsafe class Sgemm : IDisposable
         _aRows = aRows;
         _c = c;
         _ldc = ldc;
-        _transB = false;
-        _bPacked = bPanels;
-        _epilogue = epilogue;
-        RunRows(0, r0, Math.Min(r1, m));
+    }
+
+    /// <summary>Drops the pointers of the finished call, so no later call can read through them by mistake.</summary>
+    private void ClearCall()
+    {
         _a = null;
         _aRows = null;
         _bPacked = null;
