@@ -118,7 +118,9 @@ public sealed partial class CellEngine
     /// The post-cell state each incoming synapse may see. For a synapse of the cell's own channel: S, f'(S), and as
     /// "other" the lateral input from the opposite channel (eq. 12's post term). For a synapse carrying the
     /// opposite channel's signal (C′ onto a forward cell, A′ onto a learning-channel cell) the roles swap: its S is
-    /// the lateral sum (entering linearly, so f' = 1) and its "other" is the cell's own activity.
+    /// the lateral sum and its "other" is the cell's own activity. The lateral sum enters linearly (f' = 1) unless the
+    /// cell applies a learning transfer g to it (Conjoined lc-tanh, section 4.1.1): then the synapse's post cell is
+    /// the learning-channel unit g(S) and eq. 12's derivative is g'(S).
     /// </summary>
     private void BuildPostViews()
     {
@@ -135,7 +137,10 @@ public sealed partial class CellEngine
                 float activity = forward ? pop.O0[i] : pop.O[i];
                 float t = target is null ? 0f : target[i];
                 same[i] = new PostState(pop.S[i], activity, pop.FPrime[i], pop.O1[i], pop.O2[i], pop.Other[i], pop.R[i], pop.IsOutput, t);
-                cross[i] = new PostState(pop.Other[i], activity, 1f, pop.O1[i], pop.O2[i], activity, pop.R[i], pop.IsOutput, t);
+                float lateral = pop.Other[i];
+                float gPrime = pop.LearningTransfer == TransferFunction.Identity ? 1f
+                    : TransferFunctions.Derivative(pop.LearningTransfer, lateral, TransferFunctions.Apply(pop.LearningTransfer, lateral));
+                cross[i] = new PostState(lateral, activity, gPrime, pop.O1[i], pop.O2[i], activity, pop.R[i], pop.IsOutput, t);
             }
         }
     }

@@ -72,6 +72,29 @@ public sealed class CellEngineEquivalenceTests
     }
 
     /// <summary>
+    /// Adaptive Hebbian learning channel (eq. 12, ARBP and ASRBP, section 3.4) on a Conjoined tanh network, linear or
+    /// tanh learning signal: ΔC = η · (signal of the upper layer) ⊗ (O^h ⊙ g′) in the rate adapter against the cell
+    /// engine's Hebbian rule on its feedback synapses; both channels' weights must agree.
+    /// </summary>
+    [Theory]
+    [InlineData(Algorithm.RBP, false)]
+    [InlineData(Algorithm.SRBP, false)]
+    [InlineData(Algorithm.RBP, true)]
+    [InlineData(Algorithm.SRBP, true)]
+    public void Adaptive_hebbian_weights_of_both_channels_after_20_updates_equal_the_cell_engine(Algorithm algorithm, bool tanh)
+    {
+        var model = new ModelSpec
+        {
+            LayerSizes = [4, 6, 5, 3],
+            Output = OutputKind.Logistic,
+            Algorithm = algorithm,
+            LearningChannelRule = LearningChannelRule.Hebbian,
+            LearningChannelActivation = tanh ? Activation.Tanh : Activation.Identity,
+        };
+        AssertEquivalent($"a{algorithm}-hebbian{(tanh ? "-tanh" : "")}", model, seed: 12);
+    }
+
+    /// <summary>
     /// Trains <paramref name="model"/> (logistic output, Conjoined or Distinct) for 20 updates of 4 examples on the rate
     /// adapter and the cell engine from the same initial weights and asserts every forward weight and bias agrees to
     /// 1e-4 of the matrix's largest magnitude; an adaptive learning channel's matrices too. STDP runs the engine's
@@ -129,7 +152,8 @@ public sealed class CellEngineEquivalenceTests
         PlasticitySpec forwardRule = !Stdp(model) ? PlasticitySpec.ExplicitError
             : model.StdpForwardPhase == StdpForwardPhase.Free ? PlasticitySpec.StdpFree
             : PlasticitySpec.Stdp;
-        PlasticitySpec? feedbackRule = !Stdp(model) ? null
+        PlasticitySpec? feedbackRule = model.LearningChannelRule == LearningChannelRule.Hebbian ? PlasticitySpec.Hebbian
+            : !Stdp(model) ? null
             : model.StdpChannelPhase == StdpChannelPhase.Free ? PlasticitySpec.LearningChannelStdpFree
             : PlasticitySpec.LearningChannelStdp;
         for (int h = 1; h <= L; h++)
