@@ -95,6 +95,32 @@ public sealed class CellEngineEquivalenceTests
     }
 
     /// <summary>
+    /// Adaptive Hebbian Distinct channel (eq. 12 on the learning channel's own cells, section 3.5): ΔC′ = η λ ⊗ O^h
+    /// and, with A′, ΔD = η (source) ⊗ (O^h A′ ⊙ g′); chained and skipped, linear and tanh learning cells. C′ and D
+    /// must agree with the cell engine as well as the forward weights.
+    /// </summary>
+    [Theory]
+    [InlineData(Algorithm.RBP, false, false)]
+    [InlineData(Algorithm.SRBP, false, true)]
+    [InlineData(Algorithm.RBP, true, true)]
+    [InlineData(Algorithm.SRBP, true, false)]
+    public void Adaptive_hebbian_distinct_channel_after_20_updates_equals_the_cell_engine(Algorithm algorithm, bool tanh, bool lateralA)
+    {
+        var model = new ModelSpec
+        {
+            LayerSizes = [4, 6, 5, 3],
+            Output = OutputKind.Logistic,
+            Algorithm = algorithm,
+            Architecture = ChannelArchitecture.Distinct,
+            LearningChannelWidths = [3, 2],
+            LearningChannelRule = LearningChannelRule.Hebbian,
+            LateralA = lateralA,
+            LearningChannelActivation = tanh ? Activation.Tanh : Activation.Identity,
+        };
+        AssertEquivalent($"d{algorithm}-hebbian{(tanh ? "-tanh" : "")}{(lateralA ? "-A" : "")}", model, seed: 12);
+    }
+
+    /// <summary>
     /// Trains <paramref name="model"/> (logistic output, Conjoined or Distinct) for 20 updates of 4 examples on the rate
     /// adapter and the cell engine from the same initial weights and asserts every forward weight and bias agrees to
     /// 1e-4 of the matrix's largest magnitude; an adaptive learning channel's matrices too. STDP runs the engine's
@@ -127,12 +153,22 @@ public sealed class CellEngineEquivalenceTests
             AssertTransposedEqual(name, $"b{h}", bias, 1, n[h], engine.Block($"bias->{Layer(h, n)}").Weights);
         }
 
-        if (model.LearningChannelRule == LearningChannelRule.Fixed || model.Architecture != ChannelArchitecture.Conjoined)
+        if (model.LearningChannelRule == LearningChannelRule.Fixed)
         {
             return;
         }
 
         int L = n.Length - 1;
+        if (model.Architecture == ChannelArchitecture.Distinct)
+        {
+            foreach (WeightMatrix m in trainer.Network.Parameters().Where(p => p.Adaptive && p.Channel is "learning" or "lateral-C'"))
+            {
+                AssertTransposedEqual(name, $"{m.Channel}(h={m.Layer})", m.Values, m.Rows, m.Cols, engine.Block(DistinctBlock(m, model, n)).Weights);
+            }
+
+            return;
+        }
+
         for (int h = 1; h < L; h++)
         {
             bool skipped = model.Algorithm == Algorithm.SRBP;
@@ -200,26 +236,41 @@ public sealed class CellEngineEquivalenceTests
 
         if (model.Architecture == ChannelArchitecture.Distinct)
         {
-            foreach (WeightMatrix m in trainer.Network.Parameters().Where(p => p.Channel is "learning" or "lateral-C'"))
+            foreach (WeightMatrix m in trainer.Network.Parameters().Where(p => p.Channel is "learning" or "lateral-C'" or "lateral-A'"))
             {
                 int h = m.Layer;
-                float[,] matrix = Transposed(m.Values, m.Rows, m.Cols);
+                var init = WeightInit.FromMatrix(Transposed(m.Values, m.Rows, m.Cols));
+                PlasticitySpec? rule = m.Adaptive && model.LearningChannelRule == LearningChannelRule.Hebbian ? PlasticitySpec.Hebbian : null;
                 if (m.Channel == "lateral-C'")
                 {
-                    b.LateralC($"lc{h}", Layer(h, n), WeightInit.FromMatrix(matrix));
+                    b.LateralC($"lc{h}", Layer(h, n), init, rule);
+                }
+                else if (m.Channel == "lateral-A'")
+                {
+                    b.LateralA(Layer(h, n), $"lc{h}", init);
                 }
                 else if (model.Algorithm == Algorithm.SRBP || h == L - 1)
                 {
-                    b.Skip(Layer(L, n), $"lc{h}", WeightInit.FromMatrix(matrix));
+                    b.Skip(Layer(L, n), $"lc{h}", init, rule);
                 }
                 else
                 {
-                    b.Feedback($"lc{h + 1}", $"lc{h}", WeightInit.FromMatrix(matrix));
+                    b.Feedback($"lc{h + 1}", $"lc{h}", init, rule);
                 }
             }
         }
 
         return b.Build();
+    }
+
+    /// <summary>The engine block of a Distinct learning-channel matrix: C′ lc^h→h^h, D out→lc^h (skipped or top) or lc^{h+1}→lc^h.</summary>
+    private static string DistinctBlock(WeightMatrix m, ModelSpec model, int[] n)
+    {
+        int L = n.Length - 1;
+        int h = m.Layer;
+        return m.Channel == "lateral-C'" ? $"lc{h}->{Layer(h, n)}"
+            : model.Algorithm == Algorithm.SRBP || h == L - 1 ? $"{Layer(L, n)}->lc{h}"
+            : $"lc{h + 1}->lc{h}";
     }
 
     private static string Layer(int h, int[] n) => h == 0 ? "in" : h == n.Length - 1 ? "out" : $"h{h}";
