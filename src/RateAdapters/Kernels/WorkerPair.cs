@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+
 namespace NeuroLc.RateAdapters.Kernels;
 
 /// <summary>
@@ -72,7 +74,7 @@ internal sealed class WorkerPair : IDisposable
         if (ownError is not null)
         {
             _workerError = null;
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ownError);
+            ExceptionDispatchInfo.Throw(ownError);
         }
 
         if (_workerError is { } error)

@@ -46,7 +46,6 @@ internal sealed unsafe partial class RateNetwork : IDisposable
     private readonly float[] _targets;
     private readonly StepLane _lane;
 
-
     /// <summary>Allocates every buffer for minibatches of up to <paramref name="batch"/> rows and initialises the weights.</summary>
     public RateNetwork(ModelSpec spec, int batch, ulong seed, int threads, float momentum)
     {
