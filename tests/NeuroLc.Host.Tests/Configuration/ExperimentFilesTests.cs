@@ -31,7 +31,7 @@ public sealed class ExperimentFilesTests
     [Theory]
     [InlineData("fig7", 6)]
     [InlineData("fig8", 6)]
-    [InlineData("fig11", 4)]
+    [InlineData("fig11", 6)]
     public void Mnist_figures_use_the_papers_training(string name, int runs)
     {
         ExperimentConfig experiment = ExperimentLoader.Parse(EmbeddedExperiments.Read(name)!, name, LoadOptions.None);
