@@ -79,4 +79,40 @@ public sealed class CellEngineEquivalencePropertyTests
             }
         }, seed: PropertySettings.Seed, iter: 1, threads: 1);
     }
+
+    /// <summary>
+    /// Adaptive Hebbian learning channel (eq. 12): Conjoined chained (ARBP) or skipped (ASRBP), or Distinct with its own
+    /// cells (2–4 per layer, with or without A′, chosen by the seed); identity or tanh learning signal. Forward and
+    /// adaptive learning-channel weights within 1e-4 of the cell engine.
+    /// </summary>
+    [Fact]
+    public void Random_small_adaptive_hebbian_networks_train_to_the_same_weights_as_the_cell_engine()
+    {
+        Gen<Case> hebbianCase = Gen.Select(
+            Gen.Int[2, 6].Array[4, 5],
+            Gen.OneOf(Algorithm.RBP, Algorithm.SRBP),
+            Gen.Bool,
+            Gen.ULong,
+            (sizes, algorithm, tanh, seed) => new Case(sizes, algorithm, tanh, seed));
+        hebbianCase.Array[Cases / 2].Sample(cases =>
+        {
+            foreach (Case c in cases)
+            {
+                bool distinct = c.Seed % 2 == 1;
+                int hidden = c.LayerSizes.Length - 2;
+                var model = new ModelSpec
+                {
+                    LayerSizes = c.LayerSizes,
+                    Output = OutputKind.Logistic,
+                    Algorithm = c.Algorithm,
+                    Architecture = distinct ? ChannelArchitecture.Distinct : ChannelArchitecture.Conjoined,
+                    LearningChannelWidths = distinct ? Enumerable.Range(0, hidden).Select(i => 2 + (int)((c.Seed >> (8 * i)) % 3)).ToArray() : null,
+                    LateralA = distinct && c.Seed % 4 == 3,
+                    LearningChannelRule = LearningChannelRule.Hebbian,
+                    LearningChannelActivation = c.TanhLearningSignal ? Activation.Tanh : Activation.Identity,
+                };
+                CellEngineEquivalenceTests.AssertEquivalent($"a{c} hebbian{(distinct ? " distinct" : "")}{(model.LateralA ? " A'" : "")}", model, c.Seed);
+            }
+        }, seed: PropertySettings.Seed, iter: 1, threads: 1);
+    }
 }
