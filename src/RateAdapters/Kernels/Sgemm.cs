@@ -281,7 +281,7 @@ public sealed unsafe class Sgemm : IDisposable
         RunRows(part, part == 0 ? 0 : _split, part == 0 ? _split : _m);
     }
 
-    /// <summary>Rows [r0, r1) of the call in flight, with A-panel buffer <paramref name="part"/>; then their epilogue.</summary>
+    /// <summary>Rows [r0, r1) of the call in flight, with A-panel buffer <paramref name="part"/>, handing finished rows to the epilogue in groups.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunRows(int part, int r0, int r1)
     {
