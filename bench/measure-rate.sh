@@ -1,0 +1,38 @@
+#!/bin/bash
+# One side-by-side measurement of the rate adapters against the peers and the machine's limits, in the order of
+# bench/README.md (sessions G–I): FMA limits, then per rule the fastest peer and our epochs on 1 and 2 threads, then
+# Figure 12's GFLOP/s. Prints every run and the medians. Run nothing else meanwhile (the two-thread runs are the most
+# sensitive to other load).
+# Usage: bash bench/measure-rate.sh [runs per configuration, default 5]   (from the repository root; ~4 min)
+# Needs the peers of ../shared/peers (see its README): python3 with numpy/torch, gcc for the limits.
+set -euo pipefail
+runs=${1:-5}
+root="$(cd "$(dirname "$0")/.." && pwd)"
+peers="${PEERS:-$root/../shared/peers}"
+bin="$(mktemp -d)"
+trap 'rm -rf "$bin"' EXIT
+dotnet publish "$root/src/Host" -c Release -o "$bin" -v q > /dev/null
+neurolc() { "$bin/neurolc" "$@"; }
+field() { python3 -c "import json,sys; print(round(json.load(sys.stdin)['$1'], 4))"; }
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{v[NR]=$1} END{print v[int((NR+1)/2)]}'; }
+
+echo "== $(date -u +%FT%TZ) commit $(git -C "$root" rev-parse --short HEAD) load $(cut -d' ' -f1-3 /proc/loadavg)"
+gcc -O3 -march=native -fopenmp -o "$bin/limits" "$peers/limits.c"
+"$bin/limits" | grep fma_avx512
+for rule in bp rbp srbp; do
+  echo "== $rule"
+  bash "$peers/peer_epoch.sh" "$rule" 3 2>&1 | tail -3
+  for threads in 1 2; do
+    all=""
+    for r in $(seq 1 "$runs"); do
+      all="$all $(neurolc bench rate --network fig7 --algorithm "$rule" --examples 60000 --threads "$threads" --json | field seconds)"
+    done
+    echo "ours $rule threads $threads s/epoch: median $(echo "$all" | median) runs [$all ]"
+  done
+done
+all=""
+for r in $(seq 1 "$runs"); do
+  all="$all $(neurolc bench rate --network fig12 --algorithm bp --examples 20000 --threads 2 --json | field gflops)"
+done
+echo "ours fig12 threads 2 GFLOP/s: median $(echo "$all" | median) runs [$all ]"
+echo "== end $(date -u +%TZ)"
