@@ -38,6 +38,9 @@ internal sealed unsafe partial class RateNetwork
     private int _nextTask;
     private volatile bool _laneFailed;
 
+    /// <summary>Rows of W¹ per update chunk.</summary>
+    private int ChunkRows => ChunkBlocks * SgemmPaths.RowsPerBlock(_gemm.Path);
+
     /// <summary>Whether steps run as two lanes (see the type's remarks).</summary>
     private bool TwoLanes => _lanes is not null;
 
@@ -58,8 +61,7 @@ internal sealed unsafe partial class RateNetwork
 
         tasks.Sort((x, y) => ((long)_n[y.Item1 - 1] * _n[y.Item1]).CompareTo((long)_n[x.Item1 - 1] * _n[x.Item1]));
         tasks.Add((1, -1));
-        int chunk = ChunkBlocks * SgemmPaths.RowsPerBlock(_gemm.Path);
-        for (int r0 = 0; r0 < _n[0]; r0 += chunk)
+        for (int r0 = 0; r0 < _n[0]; r0 += ChunkRows)
         {
             tasks.Add((1, r0));
         }
@@ -197,7 +199,7 @@ internal sealed unsafe partial class RateNetwork
     private void FirstLayerChunk(StepLane lane, int r0)
     {
         WeightMatrix m = _w[1];
-        int r1 = Math.Min(r0 + (ChunkBlocks * SgemmPaths.RowsPerBlock(_gemm.Path)), m.Rows);
+        int r1 = Math.Min(r0 + ChunkRows, m.Rows);
         bool momentum = m.Velocity is not null;
         float* target = momentum ? WeightMatrix.Address(m.Velocity!) : m.Ptr;
         lane.Matrix = m;
