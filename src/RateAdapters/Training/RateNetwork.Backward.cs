@@ -76,6 +76,36 @@ internal sealed unsafe partial class RateNetwork
     }
 
     /// <summary>
+    /// Conjoined RBP and SRBP read a fixed C^h in every step (eqs. 10, 11): it gets a panel copy, packed once, so no
+    /// step (and neither lane of a two-lane step) packs it again. An adaptive C changes every step and is read in place.
+    /// </summary>
+    private void EnableFixedChannelPanels()
+    {
+        if (_spec.Architecture != ChannelArchitecture.Conjoined || _spec.LearningChannelRule != LearningChannelRule.Fixed)
+        {
+            return;
+        }
+
+        foreach (WeightMatrix? c in _feedback)
+        {
+            c?.EnablePanels(Sgemm.PanelFloats(c.Rows, c.Cols));
+        }
+    }
+
+    /// <summary>
+    /// Brings every panel copy up to date before a step: after initialisation, a checkpoint, or anything else that
+    /// wrote the values rather than an update.
+    /// </summary>
+    private void EnsurePanels()
+    {
+        for (int h = 1; h <= _layers; h++)
+        {
+            _w[h].EnsurePanels();
+            _feedback[h]?.EnsurePanels();
+        }
+    }
+
+    /// <summary>
     /// One minibatch update on the rows in the input/target buffers with learning rate <paramref name="lr"/>:
     /// forward pass, learning channel, then all updates from the pre-update weights
     /// (ΔW^h = η/B · (O^{h−1})ᵀ R^h, Δb^h = η/B · Σ R^h). Returns the summed training loss.
@@ -94,6 +124,7 @@ internal sealed unsafe partial class RateNetwork
             return TwoLaneStep(rows, lr / rows, update, inputRows, out correct);
         }
 
+        EnsurePanels();
         double loss = ForwardPass(rows, training: true, update, inputRows, out correct);
         if (_spec.Architecture == ChannelArchitecture.Distinct)
         {
@@ -164,7 +195,15 @@ internal sealed unsafe partial class RateNetwork
             int src = Skipped ? L : h + 1;
             int k = _n[src];
             WeightMatrix c = _feedback[Skipped ? h : h + 1]!;
-            lane.Gemm.Multiply(false, false, r1 - r0, n, k, 1f, WeightMatrix.Address(_signal[src]) + ((long)r0 * k), k, c.Ptr, n, 0f, z, n, lane.SignalRows);
+            float* delta = WeightMatrix.Address(_signal[src]) + ((long)r0 * k);
+            if (c.Panels != null && c.PanelsCurrent)
+            {
+                lane.Gemm.MultiplyPrepacked(r1 - r0, n, k, 1f, delta, k, null, c.Panels, 0f, z, n, lane.SignalRows);
+            }
+            else
+            {
+                lane.Gemm.Multiply(false, false, r1 - r0, n, k, 1f, delta, k, c.Ptr, n, 0f, z, n, lane.SignalRows);
+            }
         }
     }
 

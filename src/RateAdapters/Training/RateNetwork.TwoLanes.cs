@@ -89,11 +89,7 @@ internal sealed unsafe partial class RateNetwork
 
     private double RunLanes(int rows, long update, float** inputRows, out int correct)
     {
-        for (int h = 1; h <= _layers; h++)
-        {
-            EnsurePanels(_w[h]);
-        }
-
+        EnsurePanels();
         _stepRows = rows;
         _stepUpdate = update;
         _stepInputRows = inputRows;
@@ -206,16 +202,6 @@ internal sealed unsafe partial class RateNetwork
         lane.Gemm.MultiplyRows(true, m.Rows, m.Cols, _stepRows, _stepAlpha, WeightMatrix.Address(_od[0]), m.Rows, _stepInputRows,
             SignalPanels, momentum ? _momentumValue : 1f, target, m.Cols, r0, r1, m.Panels != null || momentum ? lane.RowsDone : null);
         lane.Matrix = null;
-    }
-
-    /// <summary>Packs a forward matrix's panels when something other than an update last wrote its values.</summary>
-    private static void EnsurePanels(WeightMatrix w)
-    {
-        if (!w.PanelsCurrent && w.Rows > 0 && w.Cols > 0)
-        {
-            Sgemm.PackRows(w.Ptr, w.Cols, w.Rows, w.Cols, 0, w.Rows, w.Panels, 0, Sgemm.PanelCount(w.Cols));
-            w.PanelsCurrent = true;
-        }
     }
 
     private float* SignalPanels

@@ -107,6 +107,7 @@ internal sealed unsafe partial class RateNetwork : IDisposable
         }
 
         BuildLearningChannel();
+        EnableFixedChannelPanels();
         if (TwoLanesFit(spec, threads))
         {
             _lanes = [NewLane(new Sgemm(1, _gemm.Path)), NewLane(new Sgemm(1, _gemm.Path))];

@@ -51,8 +51,8 @@ internal sealed unsafe class WeightMatrix
     public float[]? Velocity { get; }
 
     /// <summary>
-    /// The weights in the packed panel layout the forward product reads (64-byte aligned), kept current by the
-    /// update that writes them; null for matrices without a panel copy.
+    /// The weights in the packed panel layout the products read (64-byte aligned): a forward W^h, kept current by the
+    /// update that writes it, or a fixed learning-channel C^h, packed once; null for matrices without a panel copy.
     /// </summary>
     public float* Panels { get; private set; }
 
@@ -66,6 +66,16 @@ internal sealed unsafe class WeightMatrix
         float* p = Address(_panels);
         Panels = p + ((int)((64 - ((nuint)p & 63)) & 63) / sizeof(float));
         PanelsCurrent = false;
+    }
+
+    /// <summary>Packs <see cref="Panels"/> when something other than an update last wrote the values.</summary>
+    public void EnsurePanels()
+    {
+        if (!PanelsCurrent && Panels != null && Rows > 0 && Cols > 0)
+        {
+            Sgemm.PackRows(Ptr, Cols, Rows, Cols, 0, Rows, Panels, 0, Sgemm.PanelCount(Cols));
+            PanelsCurrent = true;
+        }
     }
 
     /// <summary>Pointer to <see cref="Values"/> (pinned).</summary>

@@ -46,6 +46,54 @@ public sealed class ReferenceEquivalenceTests
         }
     }
 
+    [Theory]
+    [InlineData("rbp", 1)]
+    [InlineData("rbp", 2)]
+    [InlineData("srbp-lctanh", 1)]
+    [InlineData("srbp-lctanh", 2)]
+    public void A_fixed_learning_channel_rewritten_between_steps_is_read_afresh(string name, int threads)
+    {
+        // A fixed C^h is packed once for the learning-channel product; whoever writes its values marks the packed copy
+        // stale (as a checkpoint read does), and the next step must then use the new values, on one lane or two.
+        ModelSpec model = Model(name);
+        const int batch = 8;
+        Dataset data = Data(batch, model.LayerSizes[0], model.LayerSizes[^1], model.Output);
+        var training = new TrainingSpec { BatchSize = batch, LearningRate = 0.3f, Seed = 5, Threads = threads };
+        using var trainer = new RateTrainer(model, training, data, null);
+        Assert.True(trainer.Step());
+        trainer.EndEpoch();
+        foreach (var c in trainer.Network.Parameters().Where(p => p.Channel == "learning"))
+        {
+            for (int i = 0; i < c.Rows * c.Cols; i++)
+            {
+                c.Values[i] *= -1.5f;
+            }
+
+            c.PanelsCurrent = false;
+        }
+
+        var reference = new ReferenceNetwork(model, trainer);
+        double[][] x = Rows(data.Inputs, model.LayerSizes[0]);
+        double[][] t = Rows(data.Targets, model.LayerSizes[^1]);
+        for (int step = 0; step < 5; step++)
+        {
+            Assert.True(trainer.Step());
+            trainer.EndEpoch();
+            reference.Step(x, t, 0.3, 0);
+        }
+
+        foreach (var p in trainer.Network.Parameters())
+        {
+            double[] expected = reference.Matrix(ReferenceNetwork.Key(p.Layer, p.Channel, p.IsBias));
+            double scale = expected.Select(Math.Abs).DefaultIfEmpty(0).Max() + 1e-3;
+            for (int i = 0; i < expected.Length; i++)
+            {
+                Assert.True(Math.Abs(p.Values[i] - expected[i]) <= 1e-4 * scale,
+                    $"{name}, {threads} threads: layer {p.Layer} {p.Channel}{(p.IsBias ? " bias" : string.Empty)} [{i}] = {p.Values[i]}, reference {expected[i]}");
+            }
+        }
+    }
+
     internal static ModelSpec Model(string name)
     {
         Algorithm algorithm = name.StartsWith("srbp") ? Algorithm.SRBP : name.StartsWith("rbp") ? Algorithm.RBP : Algorithm.BP;
