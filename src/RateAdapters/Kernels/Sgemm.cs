@@ -13,7 +13,7 @@ namespace NeuroLc.RateAdapters.Kernels;
 /// a fixed block boundary. Each element of C is one fixed-order chain over k, so the result is bit-identical for any
 /// thread count. β = 0 never reads C (NaN in C is overwritten).
 /// </summary>
-public sealed unsafe class Sgemm : IDisposable
+public sealed unsafe partial class Sgemm : IDisposable
 {
     private const int Nr = SgemmMicroKernels.Columns;
     private const long ParallelFlops = 400_000;
@@ -48,6 +48,10 @@ public sealed unsafe class Sgemm : IDisposable
     private float* _c;
     private int _ldc;
     private bool _transposedC;
+    private bool _bInPanels;
+    private bool _cInPanels;
+    private nint _aPanelStride;
+    private long _cPanelStride;
     private int _split;
     private Action<int, int>? _epilogue;
 
@@ -124,8 +128,9 @@ public sealed unsafe class Sgemm : IDisposable
         // A·Bᵀ with B much larger than A (δ·Wᵀ of a wide layer): compute Cᵀ = B·Aᵀ instead, so the large operand is
         // read in place and only the small one is packed; the blocks are then stored transposed. A small B (a 100 × 100
         // layer) is cheaper to transpose once than C is to store element by element.
-        _transposedC = aRows == null && transposeB && !transposeA && _path == SgemmPath.Vector512 && n >= 2 * m && n >= 2 * _mr
-            && (long)n * k >= TransposedCMinimum;
+        // B held in the panel layout (MultiplyByPanelsTransposed) is always read as the A of the swapped product.
+        _transposedC = _bInPanels || (aRows == null && transposeB && !transposeA && _path == SgemmPath.Vector512 && n >= 2 * m
+            && n >= 2 * _mr && (long)n * k >= TransposedCMinimum);
         if (_transposedC)
         {
             (m, n) = (n, m);
@@ -136,6 +141,8 @@ public sealed unsafe class Sgemm : IDisposable
         }
 
         SetCall(transposeA, m, n, k, alpha, a, lda, aRows, beta, c, ldc);
+        _aPanelStride = _bInPanels ? (nint)m * Nr : 0;
+        _cPanelStride = _cInPanels ? (long)m * Nr : 0;
         _ldb = ldb;
         // Row ranges of the swapped product are column ranges of C, so the epilogue then runs once at the end.
         _epilogue = _transposedC ? null : epilogue;
@@ -312,7 +319,21 @@ public sealed unsafe class Sgemm : IDisposable
             float* aBlock;
             nint aStep;
             bool inPlaceRows = false;
-            if (_transA && rows == mr && mr == 10 && (_lda > 256 || _aRows != null))
+            bool panelRows = false;
+            if (_aPanelStride != 0 && rows == mr && _path == SgemmPath.Vector512 && panels % 2 == 0)
+            {
+                // Ten rows of A in the panel layout: read in place, 16 steps per panel (every panel in a pair).
+                aBlock = null;
+                aStep = 0;
+                panelRows = true;
+            }
+            else if (_aPanelStride != 0)
+            {
+                PackA(aBuf, i0, rows);
+                aBlock = aBuf;
+                aStep = mr;
+            }
+            else if (_transA && rows == mr && mr == 10 && (_lda > 256 || _aRows != null))
             {
                 // op(A)[i, p] = A[p, i]: the ten values of step p are consecutive, but steps lie a long row apart
                 // (784 floats for Xᵀ·δ of the first layer, or anywhere in the dataset); copied into one contiguous
@@ -359,9 +380,13 @@ public sealed unsafe class Sgemm : IDisposable
                 if (_path == SgemmPath.Vector512 && panel + 1 < panels)
                 {
                     // Two panels at once (the 10×32 block); a lone last panel falls through to the 10×16 block.
-                    if (inPlaceRows && _aRows == null)
+                    if (panelRows)
                     {
-                        SgemmMicroKernels.Block512StridedWide(k, _a + ((long)i0 * _lda), _lda, bBlock, (nint)k * Nr, tile);
+                        SgemmMicroKernels.Block512StridedWide(k, _a + ((long)i0 * Nr), Nr, bBlock, (nint)k * Nr, tile, Nr, _aPanelStride - Nr);
+                    }
+                    else if (inPlaceRows && _aRows == null)
+                    {
+                        SgemmMicroKernels.Block512StridedWide(k, _a + ((long)i0 * _lda), _lda, bBlock, (nint)k * Nr, tile, Math.Max(1, k), 0);
                     }
                     else if (inPlaceRows)
                     {
@@ -430,6 +455,19 @@ public sealed unsafe class Sgemm : IDisposable
                 for (int i = 0; i < rows; i++)
                 {
                     dst[(p * mr) + i] = src[i];
+                }
+            }
+        }
+        else if (_aPanelStride != 0)
+        {
+            // Step p of row r in the panel layout: panel p/16, row r, column p%16.
+            for (int i = 0; i < rows; i++)
+            {
+                float* row = _a + ((long)(i0 + i) * Nr);
+                float* d = dst + i;
+                for (int p = 0; p < k; p++)
+                {
+                    d[p * mr] = row[((p / Nr) * _aPanelStride) + (p % Nr)];
                 }
             }
         }
@@ -525,6 +563,8 @@ public sealed unsafe class Sgemm : IDisposable
         _aRows = aRows;
         _c = c;
         _ldc = ldc;
+        _aPanelStride = 0;
+        _cPanelStride = 0;
     }
 
     /// <summary>Drops the pointers of the finished call, so no later call can read through them by mistake.</summary>
@@ -535,6 +575,8 @@ public sealed unsafe class Sgemm : IDisposable
         _bPacked = null;
         _c = null;
         _epilogue = null;
+        _aPanelStride = 0;
+        _cPanelStride = 0;
     }
 
     /// <summary>
@@ -609,7 +651,8 @@ public sealed unsafe class Sgemm : IDisposable
         for (int i = 0; i < rows; i++)
         {
             float* t = tile + (i * Nr);
-            float* c = _c + ((long)(i0 + i) * _ldc) + j0;
+            // In the panel layout, columns j0..j0+15 (j0 a multiple of 16) of row r are 16 floats at panel j0/16, row r.
+            float* c = _cPanelStride != 0 ? _c + ((j0 / Nr) * _cPanelStride) + ((long)(i0 + i) * Nr) : _c + ((long)(i0 + i) * _ldc) + j0;
             if (cols == Nr && _path == SgemmPath.Vector512)
             {
                 Vector512<float> acc = Vector512.Load(t) * alpha;

@@ -297,9 +297,13 @@ internal static unsafe class SgemmMicroKernels
     /// The 10×32 block reading ten rows of A in place at a fixed stride (row i at a + i·lda): four row pointers and
     /// two scaled indices address all ten rows, so nothing spills to the stack (ten separate pointers do). Indexed
     /// addresses cost nothing extra here because each broadcast is a plain load feeding two register FMAs.
+    /// The steps of a row run in segments of <paramref name="segment"/>, the next segment starting
+    /// <paramref name="segmentJump"/> floats after the end of the last: a row-major A is one segment of k steps
+    /// (jump 0); A held in the panel layout (<c>Sgemm.PackRows</c>, row i of a panel at +16·i) is segments of 16
+    /// steps, one panel apart, so the weights a two-lane update keeps only as panels are read where they are.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Block512StridedWide(int k, float* a, nint lda, float* b, nint panelStride, float* tile)
+    public static void Block512StridedWide(int k, float* a, nint lda, float* b, nint panelStride, float* tile, int segment, nint segmentJump)
     {
         Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default;
         Vector512<float> c5 = default, c6 = default, c7 = default, c8 = default, c9 = default;
@@ -312,46 +316,55 @@ internal static unsafe class SgemmMicroKernels
         float* a9 = a + (9 * lda);
         nint lda2 = 2 * lda;
         float* b2 = b + panelStride;
-        for (int p = 0; p < k; p++)
+        for (int p0 = 0; p0 < k; p0 += segment)
         {
-            bl = Vector512.Load(b);
-            bh = Vector512.Load(b2);
-            x = Vector512.Create(a0[0]);
-            c0 = Avx512F.FusedMultiplyAdd(x, bl, c0);
-            d0 = Avx512F.FusedMultiplyAdd(x, bh, d0);
-            x = Vector512.Create(a0[lda]);
-            c1 = Avx512F.FusedMultiplyAdd(x, bl, c1);
-            d1 = Avx512F.FusedMultiplyAdd(x, bh, d1);
-            x = Vector512.Create(a0[lda2]);
-            c2 = Avx512F.FusedMultiplyAdd(x, bl, c2);
-            d2 = Avx512F.FusedMultiplyAdd(x, bh, d2);
-            x = Vector512.Create(a3[0]);
-            c3 = Avx512F.FusedMultiplyAdd(x, bl, c3);
-            d3 = Avx512F.FusedMultiplyAdd(x, bh, d3);
-            x = Vector512.Create(a3[lda]);
-            c4 = Avx512F.FusedMultiplyAdd(x, bl, c4);
-            d4 = Avx512F.FusedMultiplyAdd(x, bh, d4);
-            x = Vector512.Create(a3[lda2]);
-            c5 = Avx512F.FusedMultiplyAdd(x, bl, c5);
-            d5 = Avx512F.FusedMultiplyAdd(x, bh, d5);
-            x = Vector512.Create(a6[0]);
-            c6 = Avx512F.FusedMultiplyAdd(x, bl, c6);
-            d6 = Avx512F.FusedMultiplyAdd(x, bh, d6);
-            x = Vector512.Create(a6[lda]);
-            c7 = Avx512F.FusedMultiplyAdd(x, bl, c7);
-            d7 = Avx512F.FusedMultiplyAdd(x, bh, d7);
-            x = Vector512.Create(a6[lda2]);
-            c8 = Avx512F.FusedMultiplyAdd(x, bl, c8);
-            d8 = Avx512F.FusedMultiplyAdd(x, bh, d8);
-            x = Vector512.Create(a9[0]);
-            c9 = Avx512F.FusedMultiplyAdd(x, bl, c9);
-            d9 = Avx512F.FusedMultiplyAdd(x, bh, d9);
-            a0++;
-            a3++;
-            a6++;
-            a9++;
-            b += Columns;
-            b2 += Columns;
+            int end = Math.Min(k, p0 + segment);
+            for (int p = p0; p < end; p++)
+            {
+                bl = Vector512.Load(b);
+                bh = Vector512.Load(b2);
+                x = Vector512.Create(a0[0]);
+                c0 = Avx512F.FusedMultiplyAdd(x, bl, c0);
+                d0 = Avx512F.FusedMultiplyAdd(x, bh, d0);
+                x = Vector512.Create(a0[lda]);
+                c1 = Avx512F.FusedMultiplyAdd(x, bl, c1);
+                d1 = Avx512F.FusedMultiplyAdd(x, bh, d1);
+                x = Vector512.Create(a0[lda2]);
+                c2 = Avx512F.FusedMultiplyAdd(x, bl, c2);
+                d2 = Avx512F.FusedMultiplyAdd(x, bh, d2);
+                x = Vector512.Create(a3[0]);
+                c3 = Avx512F.FusedMultiplyAdd(x, bl, c3);
+                d3 = Avx512F.FusedMultiplyAdd(x, bh, d3);
+                x = Vector512.Create(a3[lda]);
+                c4 = Avx512F.FusedMultiplyAdd(x, bl, c4);
+                d4 = Avx512F.FusedMultiplyAdd(x, bh, d4);
+                x = Vector512.Create(a3[lda2]);
+                c5 = Avx512F.FusedMultiplyAdd(x, bl, c5);
+                d5 = Avx512F.FusedMultiplyAdd(x, bh, d5);
+                x = Vector512.Create(a6[0]);
+                c6 = Avx512F.FusedMultiplyAdd(x, bl, c6);
+                d6 = Avx512F.FusedMultiplyAdd(x, bh, d6);
+                x = Vector512.Create(a6[lda]);
+                c7 = Avx512F.FusedMultiplyAdd(x, bl, c7);
+                d7 = Avx512F.FusedMultiplyAdd(x, bh, d7);
+                x = Vector512.Create(a6[lda2]);
+                c8 = Avx512F.FusedMultiplyAdd(x, bl, c8);
+                d8 = Avx512F.FusedMultiplyAdd(x, bh, d8);
+                x = Vector512.Create(a9[0]);
+                c9 = Avx512F.FusedMultiplyAdd(x, bl, c9);
+                d9 = Avx512F.FusedMultiplyAdd(x, bh, d9);
+                a0++;
+                a3++;
+                a6++;
+                a9++;
+                b += Columns;
+                b2 += Columns;
+            }
+
+            a0 += segmentJump;
+            a3 += segmentJump;
+            a6 += segmentJump;
+            a9 += segmentJump;
         }
 
         c0.Store(tile + 0);

@@ -188,7 +188,16 @@ internal sealed unsafe partial class RateNetwork
         if (_spec.Algorithm == Algorithm.BP)
         {
             int k = _n[h + 1];
-            lane.Gemm.Multiply(false, true, r1 - r0, n, k, 1f, WeightMatrix.Address(_signal[h + 1]) + ((long)r0 * k), k, _w[h + 1].Ptr, k, 0f, z, n, lane.SignalRows);
+            WeightMatrix w = _w[h + 1];
+            float* delta = WeightMatrix.Address(_signal[h + 1]) + ((long)r0 * k);
+            if (w.PanelsOnly)
+            {
+                lane.Gemm.MultiplyByPanelsTransposed(r1 - r0, n, k, 1f, delta, k, w.Panels, 0f, z, n, lane.SignalRows);
+            }
+            else
+            {
+                lane.Gemm.Multiply(false, true, r1 - r0, n, k, 1f, delta, k, w.Ptr, k, 0f, z, n, lane.SignalRows);
+            }
         }
         else
         {
@@ -401,6 +410,13 @@ internal sealed unsafe partial class RateNetwork
     {
         // The velocity is added, and a matrix with a panel copy refreshes it, row range by row range on the thread
         // that just wrote those rows.
+        if (m.PanelsOnly)
+        {
+            lane.Gemm.MultiplyIntoPanels(true, m.Rows, m.Cols, rows, alpha, a, m.Rows, aRows, p, m.Cols, 1f, m.Panels, null);
+            m.PanelsWritten();
+            return;
+        }
+
         lane.Matrix = m;
         Action<int, int>? finish = m.Panels != null || m.Velocity != null ? lane.RowsDone : null;
         if (m.Velocity is { } v)

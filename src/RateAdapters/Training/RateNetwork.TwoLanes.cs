@@ -38,6 +38,9 @@ internal sealed unsafe partial class RateNetwork
     private int _nextTask;
     private volatile bool _laneFailed;
 
+    /// <summary>Weights from which a layer above the first is kept only in the panel layout on two lanes.</summary>
+    private const long PanelsOnlyMinimum = 65_536;
+
     /// <summary>Rows of W¹ per update chunk.</summary>
     private int ChunkRows => ChunkBlocks * SgemmPaths.RowsPerBlock(_gemm.Path);
 
@@ -67,6 +70,24 @@ internal sealed unsafe partial class RateNetwork
         }
 
         return [.. tasks];
+    }
+
+    /// <summary>
+    /// Wide layers above the first (at least <see cref="PanelsOnlyMinimum"/> weights, no momentum) are kept only as
+    /// panels: their update writes into the panel copy that the forward product reads, and BP's learning channel reads
+    /// W's rows from it (<c>Sgemm.Panels.cs</c>), so no step writes 1 MB of row-major weights back and re-packs them.
+    /// W¹ is updated in row chunks and keeps both copies; on narrow layers the copy is cheap.
+    /// </summary>
+    private void KeepWideLayersAsPanels()
+    {
+        for (int h = 2; h <= _layers; h++)
+        {
+            WeightMatrix w = _w[h];
+            if (w.Velocity is null && (long)w.Rows * w.Cols >= PanelsOnlyMinimum)
+            {
+                w.KeepOnlyPanels();
+            }
+        }
     }
 
     /// <summary>One training step on two lanes; returns the summed loss.</summary>

@@ -114,6 +114,7 @@ internal sealed unsafe partial class RateNetwork : IDisposable
             _lanePart = LanePart;
             _signalPanels = WeightMatrix.Pinned(Sgemm.PanelFloats(batch, _n[1]) + 16);
             _updateTasks = UpdateTasks();
+            KeepWideLayersAsPanels();
         }
     }
 

@@ -20,11 +20,13 @@ internal sealed unsafe class WeightMatrix
         Cols = cols;
         IsBias = isBias;
         Adaptive = adaptive;
-        Values = Pinned(rows * cols);
+        _values = Pinned(rows * cols);
         Velocity = adaptive && momentum ? Pinned(rows * cols) : null;
     }
 
+    private readonly float[] _values;
     private float[]? _panels;
+    private bool _valuesStale;
 
     /// <summary>Weight layer h (1-based) the matrix belongs to.</summary>
     public int Layer { get; }
@@ -44,8 +46,29 @@ internal sealed unsafe class WeightMatrix
     /// <summary>Whether training changes it.</summary>
     public bool Adaptive { get; }
 
-    /// <summary>The weights.</summary>
-    public float[] Values { get; }
+    /// <summary>
+    /// The weights, row-major. For a matrix kept only as panels (<see cref="KeepOnlyPanels"/>) they are unpacked from
+    /// the panels on the first read after an update (checkpoints, hashes and metrics read them between steps).
+    /// </summary>
+    public float[] Values
+    {
+        get
+        {
+            if (_valuesStale)
+            {
+                Sgemm.UnpackRows(Panels, Rows, Cols, Address(_values), Cols);
+                _valuesStale = false;
+            }
+
+            return _values;
+        }
+    }
+
+    /// <summary>
+    /// Whether the update writes the weights into <see cref="Panels"/> only (<see cref="KeepOnlyPanels"/>), leaving
+    /// <see cref="Values"/> to be unpacked when read.
+    /// </summary>
+    public bool PanelsOnly { get; private set; }
 
     /// <summary>Momentum velocity, or null.</summary>
     public float[]? Velocity { get; }
@@ -66,6 +89,27 @@ internal sealed unsafe class WeightMatrix
         float* p = Address(_panels);
         Panels = p + ((int)((64 - ((nuint)p & 63)) & 63) / sizeof(float));
         PanelsCurrent = false;
+    }
+
+    /// <summary>
+    /// From now on the updates write the weights into the panel copy only (momentum-free matrices with a panel copy):
+    /// a two-lane step then never writes 1 MB of row-major weights back and re-packs it (Figure 12's layers).
+    /// </summary>
+    public void KeepOnlyPanels()
+    {
+        if (Panels == null || Velocity != null)
+        {
+            throw new InvalidOperationException($"Layer {Layer} {Channel}: only a momentum-free matrix with a panel copy can be kept as panels.");
+        }
+
+        PanelsOnly = true;
+    }
+
+    /// <summary>An update has written the weights into <see cref="Panels"/>: the row-major values are now out of date.</summary>
+    public void PanelsWritten()
+    {
+        PanelsCurrent = true;
+        _valuesStale = true;
     }
 
     /// <summary>Packs <see cref="Panels"/> when something other than an update last wrote the values.</summary>

@@ -1,0 +1,99 @@
+using NeuroLc.RateAdapters.Kernels;
+
+namespace NeuroLc.RateAdapters.Tests.Kernels;
+
+/// <summary>
+/// Products on weights held only in the packed panel layout (<c>Sgemm.Panels.cs</c>) must give the bits of the same
+/// product on the row-major matrix, on every path and thread count: the two-lane training step relies on it to stay
+/// bit-identical to one thread.
+/// </summary>
+[Trait("Category", "Kernels")]
+public sealed unsafe class SgemmPanelTests
+{
+    public static TheoryData<int, int, int> Shapes => new()
+    {
+        { 1, 1, 1 }, { 7, 13, 5 }, { 13, 5, 7 }, { 10, 32, 17 }, { 33, 47, 29 }, { 100, 100, 100 }, { 20, 300, 300 },
+        { 13, 300, 300 }, { 50, 500, 500 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void An_update_written_into_the_panels_gives_the_bits_of_the_row_major_update(int m, int n, int k)
+    {
+        foreach (Sgemm gemm in Engines())
+        {
+            using (gemm)
+            {
+                foreach (bool transposeA in new[] { false, true })
+                {
+                    // C (m×n) ← C + α·op(A)·B, once row-major and once on C's panel copy.
+                    float[] a = Random(m * k, 3 + m);
+                    float[] b = Random(k * n, 5 + n);
+                    float[] rowMajor = Random(m * n, 7 + k);
+                    float[] panels = new float[Sgemm.PanelFloats(m, n)];
+                    float[] unpacked = new float[m * n];
+                    fixed (float* pa = a, pb = b, pc = rowMajor, pp = panels, pu = unpacked)
+                    {
+                        Sgemm.PackRows(pc, n, m, n, 0, m, pp, 0, Sgemm.PanelCount(n));
+                        int lda = transposeA ? m : k;
+                        gemm.Multiply(transposeA, false, m, n, k, 0.3f, pa, lda, null, pb, n, 1f, pc, n, null);
+                        gemm.MultiplyIntoPanels(transposeA, m, n, k, 0.3f, pa, lda, null, pb, n, 1f, pp, null);
+                        Sgemm.UnpackRows(pp, m, n, pu, n);
+                    }
+
+                    Assert.True(rowMajor.SequenceEqual(unpacked), $"{gemm.Path}, {gemm.Threads} thread(s), transposeA={transposeA}, {m}x{n}x{k}");
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void The_transposed_product_on_panels_gives_the_bits_of_the_row_major_product(int m, int n, int k)
+    {
+        foreach (Sgemm gemm in Engines())
+        {
+            using (gemm)
+            {
+                // C (m×n) = δ (m×k) · Wᵀ with W n×k, once from W row-major and once from W's panel copy.
+                float[] delta = Random(m * k, 11 + m);
+                float[] w = Random(n * k, 13 + n);
+                float[] panels = new float[Sgemm.PanelFloats(n, k)];
+                float[] fromRows = Random(m * n, 17);
+                float[] fromPanels = Random(m * n, 19);
+                fixed (float* pd = delta, pw = w, pp = panels, c1 = fromRows, c2 = fromPanels)
+                {
+                    Sgemm.PackRows(pw, k, n, k, 0, n, pp, 0, Sgemm.PanelCount(k));
+                    gemm.Multiply(false, true, m, n, k, 1.5f, pd, k, pw, k, 0f, c1, n);
+                    gemm.MultiplyByPanelsTransposed(m, n, k, 1.5f, pd, k, pp, 0f, c2, n, null);
+                }
+
+                Assert.True(fromRows.SequenceEqual(fromPanels), $"{gemm.Path}, {gemm.Threads} thread(s), {m}x{n}x{k}");
+            }
+        }
+    }
+
+    [Fact]
+    public void Unpacking_inverts_packing()
+    {
+        float[] matrix = Random(37 * 45, 23);
+        float[] panels = new float[Sgemm.PanelFloats(37, 45)];
+        float[] back = new float[37 * 45];
+        fixed (float* pm = matrix, pp = panels, pb = back)
+        {
+            Sgemm.PackRows(pm, 45, 37, 45, 0, 37, pp, 0, Sgemm.PanelCount(45));
+            Sgemm.UnpackRows(pp, 37, 45, pb, 45);
+        }
+
+        Assert.Equal(matrix, back);
+    }
+
+    private static IEnumerable<Sgemm> Engines() =>
+        Enum.GetValues<SgemmPath>().Where(SgemmPaths.IsSupported).SelectMany(path => new[] { new Sgemm(1, path), new Sgemm(2, path) });
+
+    private static float[] Random(int length, int seed)
+    {
+        var rng = new Random(seed);
+        return Enumerable.Range(0, Math.Max(1, length)).Select(_ => (float)((rng.NextDouble() * 2) - 1)).ToArray();
+    }
+}
