@@ -28,6 +28,24 @@ public sealed unsafe partial class Sgemm
     }
 
     /// <summary>
+    /// Rows [r0, r1) of <see cref="MultiplyIntoPanels"/> with B already packed, on the calling thread
+    /// (<see cref="MultiplyRows"/>): the first layer's update chunks of a two-lane step.
+    /// </summary>
+    internal void MultiplyRowsIntoPanels(bool transposeA, int m, int n, int k, float alpha, float* a, int lda, float** aRows,
+        float* bPanels, float beta, float* cPanels, int r0, int r1)
+    {
+        _cInPanels = true;
+        try
+        {
+            MultiplyRows(transposeA, m, n, k, alpha, a, lda, aRows, bPanels, beta, cPanels, Nr, r0, r1, null);
+        }
+        finally
+        {
+            _cInPanels = false;
+        }
+    }
+
+    /// <summary>
     /// C ← α·A·Wᵀ + β·C for A (m×k) row-major and W (n×k) held only in the panel layout: BP's δ·Wᵀ (eq. 7). It is
     /// computed as Cᵀ = W·Aᵀ, whose ten-row blocks of W are read from the panels in 16-step segments (no packing of W),
     /// and stored transposed; <paramref name="epilogue"/> then runs once over all rows of C.

@@ -542,6 +542,7 @@ public sealed unsafe partial class Sgemm : IDisposable
 
         _transposedC = false;
         SetCall(transposeA, m, n, k, alpha, a, lda, aRows, beta, c, ldc);
+        _cPanelStride = _cInPanels ? (long)m * Nr : 0;
         _transB = false;
         _bPacked = bPanels;
         _epilogue = epilogue;

@@ -38,7 +38,7 @@ internal sealed unsafe partial class RateNetwork
     private int _nextTask;
     private volatile bool _laneFailed;
 
-    /// <summary>Weights from which a layer above the first is kept only in the panel layout on two lanes.</summary>
+    /// <summary>Weights from which a layer is kept only in the panel layout on two lanes.</summary>
     private const long PanelsOnlyMinimum = 65_536;
 
     /// <summary>Rows of W¹ per update chunk.</summary>
@@ -73,14 +73,14 @@ internal sealed unsafe partial class RateNetwork
     }
 
     /// <summary>
-    /// Wide layers above the first (at least <see cref="PanelsOnlyMinimum"/> weights, no momentum) are kept only as
-    /// panels: their update writes into the panel copy that the forward product reads, and BP's learning channel reads
-    /// W's rows from it (<c>Sgemm.Panels.cs</c>), so no step writes 1 MB of row-major weights back and re-packs them.
-    /// W¹ is updated in row chunks and keeps both copies; on narrow layers the copy is cheap.
+    /// Wide layers (at least <see cref="PanelsOnlyMinimum"/> weights, no momentum) are kept only as panels: their
+    /// update (W¹'s in row chunks) writes into the panel copy that the forward product reads, and BP's learning channel
+    /// reads W's rows from it (<c>Sgemm.Panels.cs</c>), so no step writes the row-major weights back and re-packs them
+    /// (1 MB per layer of Figure 12, 313 KB for Figure 7's W¹). On narrow layers the copy is cheap.
     /// </summary>
     private void KeepWideLayersAsPanels()
     {
-        for (int h = 2; h <= _layers; h++)
+        for (int h = 1; h <= _layers; h++)
         {
             WeightMatrix w = _w[h];
             if (w.Velocity is null && (long)w.Rows * w.Cols >= PanelsOnlyMinimum)
@@ -97,7 +97,15 @@ internal sealed unsafe partial class RateNetwork
         _stepAlpha = alpha;
         double loss = RunLanes(rows, update, inputRows, out correct);
         WeightMatrix first = _w[1];
-        first.PanelsCurrent = first.Panels != null && first.Rows > 0 && first.Cols > 0;
+        if (first.PanelsOnly)
+        {
+            first.PanelsWritten();
+        }
+        else
+        {
+            first.PanelsCurrent = first.Panels != null && first.Rows > 0 && first.Cols > 0;
+        }
+
         return loss;
     }
 
@@ -217,6 +225,13 @@ internal sealed unsafe partial class RateNetwork
     {
         WeightMatrix m = _w[1];
         int r1 = Math.Min(r0 + ChunkRows, m.Rows);
+        if (m.PanelsOnly)
+        {
+            lane.Gemm.MultiplyRowsIntoPanels(true, m.Rows, m.Cols, _stepRows, _stepAlpha, WeightMatrix.Address(_od[0]), m.Rows, _stepInputRows,
+                SignalPanels, 1f, m.Panels, r0, r1);
+            return;
+        }
+
         bool momentum = m.Velocity is not null;
         float* target = momentum ? WeightMatrix.Address(m.Velocity!) : m.Ptr;
         lane.Matrix = m;

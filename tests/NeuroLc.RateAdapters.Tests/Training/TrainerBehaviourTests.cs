@@ -59,11 +59,12 @@ public sealed class TrainerBehaviourTests
     [InlineData(Algorithm.SRBP, 40)]
     public void Wide_layers_kept_only_as_panels_give_the_bits_of_one_thread_and_resume_from_a_checkpoint(Algorithm algorithm, int batch)
     {
-        // On two lanes a momentum-free layer of at least 65,536 weights is updated in its panel copy only, and BP's
-        // learning channel reads W's rows from it (Sgemm.Panels.cs); one thread keeps the row-major weights. A 33-row
-        // batch gives a 13-row lane, whose single 16-column panel takes the packed path.
-        var model = new ModelSpec { LayerSizes = [30, 260, 260, 260, 10], Algorithm = algorithm, DropoutForward = 0.1 };
-        Dataset data = ReferenceEquivalenceTests.Data(120, 30, 10, OutputKind.Softmax);
+        // On two lanes a momentum-free layer of at least 65,536 weights is updated in its panel copy only (W¹ in row
+        // chunks: 260 rows are three chunks and a ragged end), and BP's learning channel reads W's rows from it
+        // (Sgemm.Panels.cs); one thread keeps the row-major weights. A 33-row batch gives a 13-row lane, whose single
+        // 16-column panel takes the packed path.
+        var model = new ModelSpec { LayerSizes = [260, 260, 260, 260, 10], Algorithm = algorithm, DropoutForward = 0.1 };
+        Dataset data = ReferenceEquivalenceTests.Data(120, 260, 10, OutputKind.Softmax);
         var training = new TrainingSpec { BatchSize = batch, LearningRate = 0.05f, Seed = 4 };
         string one;
         using (var trainer = new RateTrainer(model, training with { Threads = 1 }, data, null))
@@ -76,7 +77,7 @@ public sealed class TrainerBehaviourTests
         var checkpoint = new MemoryStream();
         using (var first = new RateTrainer(model, training with { Threads = 2 }, data, null))
         {
-            Assert.True(first.Network.Forward(2).PanelsOnly && first.Network.Forward(3).PanelsOnly);
+            Assert.True(first.Network.Forward(1).PanelsOnly && first.Network.Forward(2).PanelsOnly && first.Network.Forward(3).PanelsOnly);
             Run(first, 7);
             first.WriteCheckpoint(checkpoint);
             Run(first, 6);
