@@ -319,6 +319,24 @@ internal static unsafe class SgemmMicroKernels
         for (int p0 = 0; p0 < k; p0 += segment)
         {
             int end = Math.Min(k, p0 + segment);
+            if (segmentJump != 0 && end < k)
+            {
+                // The next segment lies a panel away, where no hardware prefetcher follows the rows: ask for its ten
+                // lines (one per row) now. On weights fresh from the shared cache this cut the panel layout's extra
+                // cost over row-major rows from about 23 % to 8 % (δ·Wᵀ at 50×500×500).
+                float* next = a0 + (end - p0) + segmentJump;
+                Sse.Prefetch0(next);
+                Sse.Prefetch0(next + lda);
+                Sse.Prefetch0(next + lda2);
+                Sse.Prefetch0(next + (3 * lda));
+                Sse.Prefetch0(next + (4 * lda));
+                Sse.Prefetch0(next + (5 * lda));
+                Sse.Prefetch0(next + (6 * lda));
+                Sse.Prefetch0(next + (7 * lda));
+                Sse.Prefetch0(next + (8 * lda));
+                Sse.Prefetch0(next + (9 * lda));
+            }
+
             for (int p = p0; p < end; p++)
             {
                 bl = Vector512.Load(b);
