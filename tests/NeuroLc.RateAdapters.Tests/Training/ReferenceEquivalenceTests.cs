@@ -34,16 +34,7 @@ public sealed class ReferenceEquivalenceTests
             reference.Step(x, t, 0.3, momentum);
         }
 
-        foreach (var p in trainer.Network.Parameters())
-        {
-            double[] expected = reference.Matrix(ReferenceNetwork.Key(p.Layer, p.Channel, p.IsBias));
-            double scale = expected.Select(Math.Abs).DefaultIfEmpty(0).Max() + 1e-3;
-            for (int i = 0; i < expected.Length; i++)
-            {
-                Assert.True(Math.Abs(p.Values[i] - expected[i]) <= 1e-4 * scale,
-                    $"{name}: layer {p.Layer} {p.Channel}{(p.IsBias ? " bias" : string.Empty)} [{i}] = {p.Values[i]}, reference {expected[i]}");
-            }
-        }
+        AssertMatches(name, trainer, reference);
     }
 
     [Theory]
@@ -82,6 +73,12 @@ public sealed class ReferenceEquivalenceTests
             reference.Step(x, t, 0.3, 0);
         }
 
+        AssertMatches($"{name}, {threads} threads", trainer, reference);
+    }
+
+    /// <summary>Every weight and bias within 1e-4 of the largest reference value of its matrix.</summary>
+    private static void AssertMatches(string what, RateTrainer trainer, ReferenceNetwork reference)
+    {
         foreach (var p in trainer.Network.Parameters())
         {
             double[] expected = reference.Matrix(ReferenceNetwork.Key(p.Layer, p.Channel, p.IsBias));
@@ -89,7 +86,7 @@ public sealed class ReferenceEquivalenceTests
             for (int i = 0; i < expected.Length; i++)
             {
                 Assert.True(Math.Abs(p.Values[i] - expected[i]) <= 1e-4 * scale,
-                    $"{name}, {threads} threads: layer {p.Layer} {p.Channel}{(p.IsBias ? " bias" : string.Empty)} [{i}] = {p.Values[i]}, reference {expected[i]}");
+                    $"{what}: layer {p.Layer} {p.Channel}{(p.IsBias ? " bias" : string.Empty)} [{i}] = {p.Values[i]}, reference {expected[i]}");
             }
         }
     }
