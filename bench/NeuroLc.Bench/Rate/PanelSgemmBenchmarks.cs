@@ -1,0 +1,92 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using BenchmarkDotNet.Attributes;
+using NeuroLc.RateAdapters.Kernels;
+
+namespace NeuroLc.Bench.Rate;
+
+/// <summary>
+/// One lane's share of a Figure 12 step on one core, with a 500×500 layer kept row-major (and re-packed for the
+/// forward product after each update, as before session 4) or kept only as panels (<c>Sgemm.Panels.cs</c>): the
+/// update W ← W + α·Oᵀ·R (500×500×100) and BP's δ·Wᵀ on the lane's 50 rows (50×500×500).
+/// </summary>
+[Config(typeof(ShortRateJob))]
+public unsafe class PanelSgemmBenchmarks
+{
+    private const int Units = 500;
+    private const int Batch = 100;
+    private const int LaneRows = 50;
+    private Sgemm _gemm = null!;
+    private float[] _activity = [];
+    private float[] _signal = [];
+    private float[] _weights = [];
+    private float[] _panelStore = [];
+    private float* _panels;
+    private float[] _z = [];
+
+    /// <summary>Seeded operands.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        var rng = new Random(1);
+        float[] Random(int n) => Enumerable.Range(0, n).Select(_ => (float)(rng.NextDouble() - 0.5) * 0.01f).ToArray();
+        _activity = Random(Batch * Units);
+        _signal = Random(Batch * Units);
+        _weights = Random(Units * Units);
+        // Pinned and 64-byte aligned, as the network keeps its panel copies.
+        _panelStore = GC.AllocateArray<float>(Sgemm.PanelFloats(Units, Units) + 16, pinned: true);
+        float* store = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_panelStore));
+        _panels = store + ((int)((64 - ((nuint)store & 63)) & 63) / sizeof(float));
+        _z = new float[LaneRows * Units];
+        _gemm = new Sgemm(1);
+        fixed (float* w = _weights)
+        {
+            Sgemm.PackRows(w, Units, Units, Units, 0, Units, _panels, 0, Sgemm.PanelCount(Units));
+        }
+    }
+
+    /// <summary>The update on row-major weights, then the panel copy the forward product reads.</summary>
+    [Benchmark(Baseline = true)]
+    public void UpdateRowMajorAndRepack()
+    {
+        fixed (float* a = _activity, r = _signal, w = _weights)
+        {
+            _gemm.Multiply(true, false, Units, Units, Batch, 1e-6f, a, Units, r, Units, 1f, w, Units);
+            Sgemm.PackRows(w, Units, Units, Units, 0, Units, _panels, 0, Sgemm.PanelCount(Units));
+        }
+    }
+
+    /// <summary>The update written into the panel copy only.</summary>
+    [Benchmark]
+    public void UpdateIntoPanels()
+    {
+        fixed (float* a = _activity, r = _signal)
+        {
+            _gemm.MultiplyIntoPanels(true, Units, Units, Batch, 1e-6f, a, Units, null, r, Units, 1f, _panels, null);
+        }
+    }
+
+    /// <summary>δ·Wᵀ on the lane's rows with W row-major.</summary>
+    [Benchmark]
+    public void DeltaTimesTransposeFromRows()
+    {
+        fixed (float* d = _signal, w = _weights, z = _z)
+        {
+            _gemm.Multiply(false, true, LaneRows, Units, Units, 1f, d, Units, w, Units, 0f, z, Units);
+        }
+    }
+
+    /// <summary>δ·Wᵀ on the lane's rows with W read from its panels.</summary>
+    [Benchmark]
+    public void DeltaTimesTransposeFromPanels()
+    {
+        fixed (float* d = _signal, z = _z)
+        {
+            _gemm.MultiplyByPanelsTransposed(LaneRows, Units, Units, 1f, d, Units, _panels, 0f, z, Units, null);
+        }
+    }
+
+    /// <summary>Stops the worker thread.</summary>
+    [GlobalCleanup]
+    public void Cleanup() => _gemm.Dispose();
+}
