@@ -614,6 +614,9 @@ public sealed unsafe partial class Sgemm : IDisposable
     /// </summary>
     internal void RunOnBothThreads(Action<int> work) => _workers.Run(work);
 
+    /// <summary>Columns of one panel of the packed layout.</summary>
+    internal const int PanelColumns = Nr;
+
     /// <summary>16-column panels of an n-column matrix.</summary>
     internal static int PanelCount(int n) => (n + Nr - 1) / Nr;
 

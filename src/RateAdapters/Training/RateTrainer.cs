@@ -283,10 +283,10 @@ public sealed unsafe partial class RateTrainer : IDisposable
     {
         foreach (WeightMatrix m in _network.Parameters())
         {
-            ReadOnlySpan<float> v = m.Values.AsSpan(0, m.Rows * m.Cols);
-            float largest = TensorPrimitives.MaxMagnitude(v);
+            float largest = m.MaxMagnitude();
             if (float.IsNaN(largest) || float.IsInfinity(largest) || largest > bound)
             {
+                ReadOnlySpan<float> v = m.Values.AsSpan(0, m.Rows * m.Cols);
                 int bad = TensorPrimitives.IndexOfMaxMagnitude(v);
                 throw new TrainingDivergedException(_epoch + 1, m.Layer, m.Channel,
                     $"{(m.IsBias ? "bias" : "weight")} [{bad / m.Cols}, {bad % m.Cols}] = {v[bad]} after update {_updates} (bound {bound})");
@@ -298,7 +298,7 @@ public sealed unsafe partial class RateTrainer : IDisposable
     {
         foreach (WeightMatrix m in _network.Parameters())
         {
-            if (float.IsFinite(TensorPrimitives.MaxMagnitude(m.Values.AsSpan(0, m.Rows * m.Cols))))
+            if (float.IsFinite(m.MaxMagnitude()))
             {
                 continue;
             }

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using NeuroLc.RateAdapters.Kernels;
@@ -104,6 +105,17 @@ internal sealed unsafe class WeightMatrix
 
         PanelsOnly = true;
     }
+
+    /// <summary>Whether an update has written the panels since <see cref="Values"/> was last unpacked.</summary>
+    public bool ValuesStale => _valuesStale;
+
+    /// <summary>
+    /// The largest |w| (NaN when a weight is NaN). While the row-major values are out of date it is read from the
+    /// panel copy (whose padding is zero), so the per-step divergence check does not unpack a panels-only matrix.
+    /// </summary>
+    public float MaxMagnitude() => _valuesStale
+        ? TensorPrimitives.MaxMagnitude(new ReadOnlySpan<float>(Panels, Sgemm.PanelCount(Cols) * Rows * Sgemm.PanelColumns))
+        : TensorPrimitives.MaxMagnitude(_values.AsSpan(0, Rows * Cols));
 
     /// <summary>An update has written the weights into <see cref="Panels"/>: the row-major values are now out of date.</summary>
     public void PanelsWritten()

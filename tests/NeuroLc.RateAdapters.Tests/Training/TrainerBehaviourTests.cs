@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using NeuroLc.RateAdapters.Training;
 
 namespace NeuroLc.RateAdapters.Tests.Training;
@@ -173,6 +174,29 @@ public sealed class TrainerBehaviourTests
         Assert.InRange(ex.Layer, 1, 2);
         Assert.Equal("forward", ex.Channel);
         Assert.Contains("layer", ex.Message);
+    }
+
+    [Fact]
+    public void The_weight_bound_is_checked_on_panels_only_layers_without_unpacking_them()
+    {
+        // The host checks the bound after every update; on a layer kept only as panels it must read the panels, not
+        // unpack 1 MB of row-major values per step, and still name the layer when a weight leaves the bound.
+        var model = new ModelSpec { LayerSizes = [260, 260, 260, 10], Hidden = Activation.Identity };
+        Dataset data = ReferenceEquivalenceTests.Data(80, 260, 10, OutputKind.Softmax);
+        using (var calm = new RateTrainer(model, new TrainingSpec { BatchSize = 40, LearningRate = 0.01f, WeightBound = 1e3, Threads = 2 }, data, null))
+        {
+            Run(calm, 3);
+            Assert.True(calm.Network.Forward(2).PanelsOnly);
+            Assert.True(calm.Network.Forward(2).ValuesStale);
+        }
+
+        using var wild = new RateTrainer(model, new TrainingSpec { BatchSize = 40, LearningRate = 1e5f, WeightBound = 50, Threads = 2 }, data, null);
+        var ex = Assert.Throws<TrainingDivergedException>(() => Run(wild, 40));
+        Assert.InRange(ex.Layer, 1, 3);
+        Assert.Equal("forward", ex.Channel);
+        WeightMatrix culprit = wild.Network.Forward(ex.Layer);
+        Assert.True(culprit.MaxMagnitude() > 50 || float.IsNaN(culprit.MaxMagnitude()));
+        Assert.Equal(culprit.MaxMagnitude(), TensorPrimitives.MaxMagnitude(culprit.Values.AsSpan(0, culprit.Rows * culprit.Cols)));
     }
 
     [Fact]
