@@ -445,7 +445,7 @@ public sealed unsafe partial class Sgemm : IDisposable
     /// Asks for the lines of C in the panel layout that the next 10×32 tile (panels q and q+1, rows i0..) reads and
     /// writes, while this tile's products run. Consecutive tiles of an update into panels lie a whole panel apart,
     /// where no hardware prefetcher follows; without this every tile's store waited for twenty lines from the shared
-    /// cache (a 500×500×100 update into panels took about twice as long). Prefetches never fault, so lines past the
+    /// cache (a 500×500×100 update into panels took 1.3–2 times as long). Prefetches never fault, so lines past the
     /// end are harmless.
     /// </summary>
     private void PrefetchPanelTile(int q, int i0, int r1)
