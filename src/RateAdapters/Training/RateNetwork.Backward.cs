@@ -413,7 +413,7 @@ internal sealed unsafe partial class RateNetwork
         if (m.PanelsOnly)
         {
             lane.Gemm.MultiplyIntoPanels(true, m.Rows, m.Cols, rows, alpha, a, m.Rows, aRows, p, m.Cols, 1f, m.Panels, null);
-            m.PanelsWritten();
+            m.UpdateFinished();
             return;
         }
 
@@ -428,7 +428,7 @@ internal sealed unsafe partial class RateNetwork
             lane.Gemm.Multiply(true, false, m.Rows, m.Cols, rows, alpha, a, m.Rows, aRows, p, m.Cols, 1f, m.Ptr, m.Cols, finish);
         }
 
-        m.PanelsCurrent = m.Panels != null && m.Rows > 0 && m.Cols > 0;
+        m.UpdateFinished();
         lane.Matrix = null;
     }
 

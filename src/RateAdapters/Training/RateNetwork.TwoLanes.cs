@@ -96,16 +96,7 @@ internal sealed unsafe partial class RateNetwork
         _stepTraining = true;
         _stepAlpha = alpha;
         double loss = RunLanes(rows, update, inputRows, out correct);
-        WeightMatrix first = _w[1];
-        if (first.PanelsOnly)
-        {
-            first.PanelsWritten();
-        }
-        else
-        {
-            first.PanelsCurrent = first.Panels != null && first.Rows > 0 && first.Cols > 0;
-        }
-
+        _w[1].UpdateFinished();
         return loss;
     }
 

@@ -117,11 +117,14 @@ internal sealed unsafe class WeightMatrix
         ? TensorPrimitives.MaxMagnitude(new ReadOnlySpan<float>(Panels, Sgemm.PanelCount(Cols) * Rows * Sgemm.PanelColumns))
         : TensorPrimitives.MaxMagnitude(_values.AsSpan(0, Rows * Cols));
 
-    /// <summary>An update has written the weights into <see cref="Panels"/>: the row-major values are now out of date.</summary>
-    public void PanelsWritten()
+    /// <summary>
+    /// An update has finished writing the weights: into <see cref="Panels"/> only (<see cref="PanelsOnly"/>: the
+    /// row-major values are now out of date), or into the values with the panel copy refreshed row range by row range.
+    /// </summary>
+    public void UpdateFinished()
     {
-        PanelsCurrent = true;
-        _valuesStale = true;
+        _valuesStale = PanelsOnly;
+        PanelsCurrent = Panels != null && Rows > 0 && Cols > 0;
     }
 
     /// <summary>Packs <see cref="Panels"/> when something other than an update last wrote the values.</summary>
@@ -143,12 +146,13 @@ internal sealed unsafe class WeightMatrix
         PanelsCurrent = false;
         var rng = new Xoshiro256(seed, stream);
         double fans = Rows + Cols;
-        for (int i = 0; i < Values.Length; i++)
+        float[] values = Values;
+        for (int i = 0; i < values.Length; i++)
         {
             double v = std is { } s ? s * rng.NextGaussian()
                 : init == InitKind.GlorotNormal ? Math.Sqrt(2.0 / fans) * rng.NextGaussian()
                 : Math.Sqrt(6.0 / fans) * ((2.0 * rng.NextDouble()) - 1.0);
-            Values[i] = (float)v;
+            values[i] = (float)v;
         }
     }
 
