@@ -320,9 +320,9 @@ public sealed unsafe partial class Sgemm : IDisposable
             nint aStep;
             bool inPlaceRows = false;
             bool panelRows = false;
-            if (_aPanelStride != 0 && rows == mr && _path == SgemmPath.Vector512 && panels % 2 == 0)
+            if (_aPanelStride != 0 && rows == mr && _path == SgemmPath.Vector512)
             {
-                // Ten rows of A in the panel layout: read in place, 16 steps per panel (every panel in a pair).
+                // Ten rows of A in the panel layout: read in place, 16 steps per panel.
                 aBlock = null;
                 aStep = 0;
                 panelRows = true;
@@ -410,6 +410,9 @@ public sealed unsafe partial class Sgemm : IDisposable
 
                 switch (_path)
                 {
+                    case SgemmPath.Vector512 when panelRows:
+                        SgemmMicroKernels.Block512Strided(k, _a + ((long)i0 * Nr), Nr, bBlock, tile, Nr, _aPanelStride - Nr);
+                        break;
                     case SgemmPath.Vector512 when inPlaceRows:
                         SgemmMicroKernels.Block512Rows(k, rowTable, bBlock, bStep, tile);
                         break;

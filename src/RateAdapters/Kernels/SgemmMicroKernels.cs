@@ -407,6 +407,63 @@ internal static unsafe class SgemmMicroKernels
         d9.Store(tile + 304);
     }
 
+    /// <summary>
+    /// The 10×16 block of <see cref="Block512StridedWide"/> for a lone last panel: ten rows of A in place at stride
+    /// <paramref name="lda"/>, read in segments of <paramref name="segment"/> steps <paramref name="segmentJump"/>
+    /// floats apart (A in the panel layout), so an odd number of panels does not send every block of A through a copy.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Block512Strided(int k, float* a, nint lda, float* b, float* tile, int segment, nint segmentJump)
+    {
+        Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default;
+        Vector512<float> c5 = default, c6 = default, c7 = default, c8 = default, c9 = default;
+        Vector512<float> bv;
+        float* a0 = a;
+        float* a3 = a + (3 * lda);
+        float* a6 = a + (6 * lda);
+        float* a9 = a + (9 * lda);
+        nint lda2 = 2 * lda;
+        for (int p0 = 0; p0 < k; p0 += segment)
+        {
+            int end = Math.Min(k, p0 + segment);
+            for (int p = p0; p < end; p++)
+            {
+                bv = Vector512.Load(b);
+                c0 = Avx512F.FusedMultiplyAdd(Vector512.Create(a0[0]), bv, c0);
+                c1 = Avx512F.FusedMultiplyAdd(Vector512.Create(a0[lda]), bv, c1);
+                c2 = Avx512F.FusedMultiplyAdd(Vector512.Create(a0[lda2]), bv, c2);
+                c3 = Avx512F.FusedMultiplyAdd(Vector512.Create(a3[0]), bv, c3);
+                c4 = Avx512F.FusedMultiplyAdd(Vector512.Create(a3[lda]), bv, c4);
+                c5 = Avx512F.FusedMultiplyAdd(Vector512.Create(a3[lda2]), bv, c5);
+                c6 = Avx512F.FusedMultiplyAdd(Vector512.Create(a6[0]), bv, c6);
+                c7 = Avx512F.FusedMultiplyAdd(Vector512.Create(a6[lda]), bv, c7);
+                c8 = Avx512F.FusedMultiplyAdd(Vector512.Create(a6[lda2]), bv, c8);
+                c9 = Avx512F.FusedMultiplyAdd(Vector512.Create(a9[0]), bv, c9);
+                a0++;
+                a3++;
+                a6++;
+                a9++;
+                b += Columns;
+            }
+
+            a0 += segmentJump;
+            a3 += segmentJump;
+            a6 += segmentJump;
+            a9 += segmentJump;
+        }
+
+        c0.Store(tile);
+        c1.Store(tile + 16);
+        c2.Store(tile + 32);
+        c3.Store(tile + 48);
+        c4.Store(tile + 64);
+        c5.Store(tile + 80);
+        c6.Store(tile + 96);
+        c7.Store(tile + 112);
+        c8.Store(tile + 128);
+        c9.Store(tile + 144);
+    }
+
     /// <summary>5×16 block: two 256-bit accumulators per row, ten in all.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Block256(int k, float* a, nint aStep, float* b, nint bStep, float* tile)
