@@ -306,7 +306,7 @@ public sealed unsafe partial class Sgemm : IDisposable
         }
 
         float* aBuf = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_aPack[part]));
-        float* tile = stackalloc float[2 * mr * Nr];
+        float* tile = stackalloc float[(2 * mr * Nr) + TransposeOverread];
         float** rowTable = stackalloc float*[mr];
         int panels = (_n + Nr - 1) / Nr;
         // Rows are handed to the epilogue in groups of about 64 KB of C, while they are still in the core's cache
@@ -666,6 +666,12 @@ public sealed unsafe partial class Sgemm : IDisposable
     {
         float alpha = _alpha;
         float beta = _beta;
+        if (_transposedC && _path == SgemmPath.Vector512)
+        {
+            StoreTransposedHalf512(tile, i0, rows, j0, cols);
+            return;
+        }
+
         if (_transposedC)
         {
             // Block (i, j) of Cᵀ is element (j, i) of C: column j of the tile is a run of consecutive floats in row
