@@ -8,7 +8,7 @@ namespace NeuroLc.Bench.Rate;
 /// <summary>
 /// One lane's share of a Figure 12 step on one core, with a 500×500 layer kept row-major (and re-packed for the
 /// forward product after each update, as before session 4) or kept only as panels (<c>Sgemm.Panels.cs</c>): the
-/// update W ← W + α·Oᵀ·R (500×500×100) and BP's δ·Wᵀ on the lane's 50 rows (50×500×500).
+/// update W ← W + α·Oᵀ·R (500×500×100) and BP's δ·Wᵀ on the lane's 50 rows (50×500×500), and on 48.
 /// </summary>
 [Config(typeof(ShortRateJob))]
 public unsafe class PanelSgemmBenchmarks
@@ -83,6 +83,19 @@ public unsafe class PanelSgemmBenchmarks
         fixed (float* d = _signal, z = _z)
         {
             _gemm.MultiplyByPanelsTransposed(LaneRows, Units, Units, 1f, d, Units, _panels, 0f, z, Units, null);
+        }
+    }
+
+    /// <summary>
+    /// δ·Wᵀ from the panels on 48 rows (a batch of 96 on two lanes): three panels of δᵀ, so a lone last panel. Before
+    /// session 5 that panel copied every block of W element by element and this took 3–5 times as long as 50 rows.
+    /// </summary>
+    [Benchmark]
+    public void DeltaTimesTransposeFromPanelsOddPanelCount()
+    {
+        fixed (float* d = _signal, z = _z)
+        {
+            _gemm.MultiplyByPanelsTransposed(LaneRows - 2, Units, Units, 1f, d, Units, _panels, 0f, z, Units, null);
         }
     }
 
