@@ -30,9 +30,20 @@ for rule in bp rbp srbp; do
     echo "ours $rule threads $threads s/epoch: median $(echo "$all" | median) runs [$all ]"
   done
 done
+# Figure 12: each run is bracketed by a short two-core FMA reading, so a run on this shared VM is set against the
+# peak of its own moment (the host's load moves the peak by up to half within minutes).
+limit2() { "$bin/limits" 200000000 1000000 2 | awk '/fma_avx512_2t/ {print $2}'; }
 all=""
+shares=""
 for r in $(seq 1 "$runs"); do
-  all="$all $(neurolc bench rate --network fig12 --algorithm bp --examples 20000 --threads 2 --json | field gflops)"
+  before=$(limit2)
+  gflops=$(neurolc bench rate --network fig12 --algorithm bp --examples 20000 --threads 2 --json | field gflops)
+  after=$(limit2)
+  share=$(python3 -c "print(round(100 * $gflops / (($before + $after) / 2), 1))")
+  echo "fig12 run $r: $gflops GFLOP/s between two-core FMA limits $before and $after: $share %"
+  all="$all $gflops"
+  shares="$shares $share"
 done
 echo "ours fig12 threads 2 GFLOP/s: median $(echo "$all" | median) runs [$all ]"
+echo "ours fig12 share of the bracketing two-core FMA limit (%): median $(echo "$shares" | median) runs [$shares ]"
 echo "== end $(date -u +%TZ)"
