@@ -297,6 +297,12 @@ public sealed unsafe partial class Sgemm : IDisposable
             return;
         }
 
+        if (PairOuterFits(r0, r1))
+        {
+            RunRowsPairOuter(part, r0, r1);
+            return;
+        }
+
         int mr = _mr;
         int k = _k;
         int aNeed = Math.Max(1, k) * mr;

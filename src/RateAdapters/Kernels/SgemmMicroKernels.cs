@@ -408,6 +408,92 @@ internal static unsafe class SgemmMicroKernels
     }
 
     /// <summary>
+    /// The 10×32 block of <see cref="Block512StridedWide"/> for a row-major A (one segment), asking at every step for
+    /// one 64-byte line from <paramref name="prefetch"/> on into L2: the panel-pair-outer forward product
+    /// (<c>Sgemm.PairOuter.cs</c>) brings in the next panel pair this way. A separate kernel because a prefetch count
+    /// or a segment loop beside it leaves too few registers: the row pointers then spill to the stack in the loop.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Block512StridedWidePrefetching(int k, float* a, nint lda, float* b, nint panelStride, float* tile, float* prefetch)
+    {
+        Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default;
+        Vector512<float> c5 = default, c6 = default, c7 = default, c8 = default, c9 = default;
+        Vector512<float> d0 = default, d1 = default, d2 = default, d3 = default, d4 = default;
+        Vector512<float> d5 = default, d6 = default, d7 = default, d8 = default, d9 = default;
+        Vector512<float> bl, bh, x;
+        float* a0 = a;
+        float* a3 = a + (3 * lda);
+        float* a6 = a + (6 * lda);
+        float* a9 = a + (9 * lda);
+        nint lda2 = 2 * lda;
+        float* b2 = b + panelStride;
+        for (int p = 0; p < k; p++)
+        {
+            Sse.Prefetch1(prefetch);
+            prefetch += Columns;
+            bl = Vector512.Load(b);
+            bh = Vector512.Load(b2);
+            x = Vector512.Create(a0[0]);
+            c0 = Avx512F.FusedMultiplyAdd(x, bl, c0);
+            d0 = Avx512F.FusedMultiplyAdd(x, bh, d0);
+            x = Vector512.Create(a0[lda]);
+            c1 = Avx512F.FusedMultiplyAdd(x, bl, c1);
+            d1 = Avx512F.FusedMultiplyAdd(x, bh, d1);
+            x = Vector512.Create(a0[lda2]);
+            c2 = Avx512F.FusedMultiplyAdd(x, bl, c2);
+            d2 = Avx512F.FusedMultiplyAdd(x, bh, d2);
+            x = Vector512.Create(a3[0]);
+            c3 = Avx512F.FusedMultiplyAdd(x, bl, c3);
+            d3 = Avx512F.FusedMultiplyAdd(x, bh, d3);
+            x = Vector512.Create(a3[lda]);
+            c4 = Avx512F.FusedMultiplyAdd(x, bl, c4);
+            d4 = Avx512F.FusedMultiplyAdd(x, bh, d4);
+            x = Vector512.Create(a3[lda2]);
+            c5 = Avx512F.FusedMultiplyAdd(x, bl, c5);
+            d5 = Avx512F.FusedMultiplyAdd(x, bh, d5);
+            x = Vector512.Create(a6[0]);
+            c6 = Avx512F.FusedMultiplyAdd(x, bl, c6);
+            d6 = Avx512F.FusedMultiplyAdd(x, bh, d6);
+            x = Vector512.Create(a6[lda]);
+            c7 = Avx512F.FusedMultiplyAdd(x, bl, c7);
+            d7 = Avx512F.FusedMultiplyAdd(x, bh, d7);
+            x = Vector512.Create(a6[lda2]);
+            c8 = Avx512F.FusedMultiplyAdd(x, bl, c8);
+            d8 = Avx512F.FusedMultiplyAdd(x, bh, d8);
+            x = Vector512.Create(a9[0]);
+            c9 = Avx512F.FusedMultiplyAdd(x, bl, c9);
+            d9 = Avx512F.FusedMultiplyAdd(x, bh, d9);
+            a0++;
+            a3++;
+            a6++;
+            a9++;
+            b += Columns;
+            b2 += Columns;
+        }
+
+        c0.Store(tile + 0);
+        c1.Store(tile + 16);
+        c2.Store(tile + 32);
+        c3.Store(tile + 48);
+        c4.Store(tile + 64);
+        c5.Store(tile + 80);
+        c6.Store(tile + 96);
+        c7.Store(tile + 112);
+        c8.Store(tile + 128);
+        c9.Store(tile + 144);
+        d0.Store(tile + 160);
+        d1.Store(tile + 176);
+        d2.Store(tile + 192);
+        d3.Store(tile + 208);
+        d4.Store(tile + 224);
+        d5.Store(tile + 240);
+        d6.Store(tile + 256);
+        d7.Store(tile + 272);
+        d8.Store(tile + 288);
+        d9.Store(tile + 304);
+    }
+
+    /// <summary>
     /// The 10×16 block of <see cref="Block512StridedWide"/> for a lone last panel: ten rows of A in place at stride
     /// <paramref name="lda"/>, read in segments of <paramref name="segment"/> steps <paramref name="segmentJump"/>
     /// floats apart (A in the panel layout), so an odd number of panels does not send every block of A through a copy.

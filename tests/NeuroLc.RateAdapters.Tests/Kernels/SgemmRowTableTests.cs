@@ -6,7 +6,9 @@ namespace NeuroLc.RateAdapters.Tests.Kernels;
 /// <summary>
 /// The two additions the training loop relies on: A's rows read through an address table (the first layer reads
 /// the dataset's rows in place) must give the same bits as the same rows copied into a matrix, and the row-range
-/// epilogue must see every row of C exactly once, after its final value is stored.
+/// epilogue must see every row of C exactly once, after its final value is stored. The address table also keeps
+/// the row-block order where a plain A of a few rows against a large B runs panel pair by panel pair, so the
+/// comparison checks that order's bits too.
 /// </summary>
 [Trait("Category", "Kernels")]
 public sealed unsafe class SgemmRowTableTests
@@ -14,6 +16,9 @@ public sealed unsafe class SgemmRowTableTests
     public static TheoryData<int, int, int> Shapes => new()
     {
         { 1, 1, 1 }, { 7, 13, 5 }, { 13, 5, 7 }, { 100, 100, 784 }, { 784, 100, 100 }, { 33, 47, 29 }, { 100, 10, 100 },
+        // B of 0.6–1 MB: the copied matrix takes the panel-pair-outer order, the table the row-block order
+        // (an odd panel count and a partial last block of rows in the first).
+        { 33, 490, 300 }, { 50, 500, 500 },
     };
 
     [Theory]
@@ -67,6 +72,7 @@ public sealed unsafe class SgemmRowTableTests
     [InlineData(7, 13, 5, false)]
     [InlineData(100, 500, 500, true)]
     [InlineData(20, 300, 50, true)]
+    [InlineData(33, 490, 300, false)]
     public void The_epilogue_sees_every_row_once_after_it_is_final(int m, int n, int k, bool transposeB)
     {
         foreach (int threads in new[] { 1, 2 })

@@ -1,0 +1,84 @@
+using System.Runtime.CompilerServices;
+
+namespace NeuroLc.RateAdapters.Kernels;
+
+/// <summary>The panel-pair-outer order for a few rows of A against a B too large for the core's L2 cache.</summary>
+public sealed unsafe partial class Sgemm
+{
+    /// <summary>Packed B from which the pair-outer order pays: beyond about half of a core's 1 MB L2.</summary>
+    private const long PairOuterMinimumBytes = 512 * 1024;
+
+    /// <summary>A (the rows of one call or lane) must stay in L2 while B streams past it.</summary>
+    private const long PairOuterMaximumABytes = 256 * 1024;
+
+    /// <summary>
+    /// Whether rows [r0, r1) run panel pair by panel pair (<see cref="RunRowsPairOuter"/>): a plain product
+    /// (A row-major read in place, C row-major, the 512-bit path) of at least one whole register block, whose packed B
+    /// (a 500×500 layer of Figure 12 is 1 MB) does not fit in L2 next to its A.
+    /// </summary>
+    private bool PairOuterFits(int r0, int r1)
+    {
+        int panels = PanelCount(_n);
+        return _path == SgemmPath.Vector512 && !_transA && _aRows == null && _aPanelStride == 0 && _cPanelStride == 0
+            && !_transposedC && r1 - r0 >= _mr && panels >= 4
+            && (long)panels * _k * Nr * sizeof(float) >= PairOuterMinimumBytes
+            && (long)(r1 - r0) * _k * sizeof(float) <= PairOuterMaximumABytes;
+    }
+
+    /// <summary>
+    /// Rows [r0, r1) with the panel pairs outermost: each pair of B comes from the shared cache once and serves every
+    /// register block of rows from L2, while the kernel asks for the next pair's lines, spread over those blocks.
+    /// Row-block-outer, each block streamed all of B again from the shared cache, and a pair-outer order without the
+    /// prefetch gained nothing (session 3): the first block of each pair still waited for its lines. The product of
+    /// one lane of Figure 12's forward pass (50×500×500, B in the shared cache) took about 10 % less time this way
+    /// (min 228 → 206 µs, alternating call by call in one process), and a whole Figure 12 step about 3 % (BP) to 9 %
+    /// (RBP, whose learning channel is the same product). Each element is the same chain as in <see cref="RunRows"/>,
+    /// so the result is bit-identical; the epilogue then sees the whole blocks once, at the end.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void RunRowsPairOuter(int part, int r0, int r1)
+    {
+        int mr = _mr;
+        int k = _k;
+        int panels = PanelCount(_n);
+        int pairs = panels / 2;
+        int blocks = (r1 - r0) / mr;
+        int blocksEnd = r0 + (blocks * mr);
+        float* tile = stackalloc float[(2 * mr * Nr) + TransposeOverread];
+        long pairFloats = 2L * k * Nr;
+        for (int q = 0; q < pairs; q++)
+        {
+            int j0 = 2 * q * Nr;
+            float* pair = _bPacked + (2L * q * k * Nr);
+            for (int block = 0; block < blocks; block++)
+            {
+                // A pair is 2k lines and each block asks for k of them: the first two blocks bring in the next pair;
+                // the others (and the last pair) point their prefetches at the pair in use, already in cache.
+                float* prefetch = q + 1 < pairs && block < 2 ? pair + pairFloats + ((long)block * k * Nr) : pair;
+                int i0 = r0 + (block * mr);
+                SgemmMicroKernels.Block512StridedWidePrefetching(k, _a + ((long)i0 * _lda), _lda, pair, (nint)k * Nr, tile, prefetch);
+                StoreTile(tile, i0, mr, j0, Nr);
+                StoreTile(tile + (mr * Nr), i0, mr, j0 + Nr, Math.Min(Nr, _n - j0 - Nr));
+            }
+        }
+
+        if (panels % 2 == 1)
+        {
+            // A lone last panel: the 10×16 block, reading the rows in place.
+            int j0 = (panels - 1) * Nr;
+            float* lone = _bPacked + ((long)(panels - 1) * k * Nr);
+            for (int i0 = r0; i0 < blocksEnd; i0 += mr)
+            {
+                SgemmMicroKernels.Block512Strided(k, _a + ((long)i0 * _lda), _lda, lone, tile, Math.Max(1, k), 0);
+                StoreTile(tile, i0, mr, j0, _n - j0);
+            }
+        }
+
+        _epilogue?.Invoke(r0, blocksEnd);
+        if (blocksEnd < r1)
+        {
+            // The last, partial block of rows: the general order (it is never a whole block, so it does not come back here).
+            RunRows(part, blocksEnd, r1);
+        }
+    }
+}
