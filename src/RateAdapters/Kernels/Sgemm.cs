@@ -303,6 +303,12 @@ public sealed unsafe partial class Sgemm : IDisposable
             return;
         }
 
+        if (UpdatePairOuterFits(r0, r1))
+        {
+            RunUpdatePairOuter(part, r0, r1);
+            return;
+        }
+
         int mr = _mr;
         int k = _k;
         int aNeed = Math.Max(1, k) * mr;
