@@ -40,10 +40,7 @@ public sealed unsafe partial class Sgemm
     {
         int mr = _mr;
         int k = _k;
-        int panels = PanelCount(_n);
-        int pairs = panels / 2;
-        int blocks = (r1 - r0) / mr;
-        int blocksEnd = r0 + (blocks * mr);
+        (int panels, int pairs, int blocks, int blocksEnd) = PairLayout(r0, r1);
         float* tile = stackalloc float[(2 * mr * Nr) + TransposeOverread];
         long pairFloats = 2L * k * Nr;
         for (int q = 0; q < pairs; q++)
@@ -80,5 +77,13 @@ public sealed unsafe partial class Sgemm
             // The last, partial block of rows: the general order (it is never a whole block, so it does not come back here).
             RunRows(part, blocksEnd, r1);
         }
+    }
+
+    /// <summary>Panels of B, whole pairs of them, whole blocks of rows in [r0, r1), and the end of those blocks.</summary>
+    private (int Panels, int Pairs, int Blocks, int BlocksEnd) PairLayout(int r0, int r1)
+    {
+        int panels = PanelCount(_n);
+        int blocks = (r1 - r0) / _mr;
+        return (panels, panels / 2, blocks, r0 + (blocks * _mr));
     }
 }

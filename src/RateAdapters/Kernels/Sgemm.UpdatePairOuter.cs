@@ -31,10 +31,7 @@ public sealed unsafe partial class Sgemm
     {
         int mr = _mr;
         int k = _k;
-        int panels = PanelCount(_n);
-        int pairs = panels / 2;
-        int blocks = (r1 - r0) / mr;
-        int blocksEnd = r0 + (blocks * mr);
+        (int panels, int pairs, int blocks, int blocksEnd) = PairLayout(r0, r1);
         long need = (long)Math.Max(1, k) * mr * blocks;
         if (_aPack[part].Length < need)
         {
