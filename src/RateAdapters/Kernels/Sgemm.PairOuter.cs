@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NeuroLc.RateAdapters.Kernels;
 
@@ -43,10 +44,33 @@ public sealed unsafe partial class Sgemm
         (int panels, int pairs, int blocks, int blocksEnd) = PairLayout(r0, r1);
         float* tile = stackalloc float[(2 * mr * Nr) + TransposeOverread];
         long pairFloats = 2L * k * Nr;
+        // A last, partial block of rows is copied once, zero-padded, and taken with every pair: run apart in the
+        // row-block order, it would stream all of B from the shared cache once more.
+        int tailRows = r1 - blocksEnd;
+        float* tailA = null;
+        if (tailRows > 0)
+        {
+            int need = Math.Max(1, k) * mr;
+            if (_aPack[part].Length < need)
+            {
+                _aPack[part] = GC.AllocateUninitializedArray<float>(need, pinned: true);
+            }
+
+            tailA = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_aPack[part]));
+            PackA(tailA, blocksEnd, tailRows);
+        }
+
         for (int q = 0; q < pairs; q++)
         {
             int j0 = 2 * q * Nr;
             float* pair = _bPacked + (2L * q * k * Nr);
+            if (tailA != null)
+            {
+                SgemmMicroKernels.Block512Wide(k, tailA, mr, pair, (nint)k * Nr, tile);
+                StoreTile(tile, blocksEnd, tailRows, j0, Nr);
+                StoreTile(tile + (mr * Nr), blocksEnd, tailRows, j0 + Nr, Math.Min(Nr, _n - j0 - Nr));
+            }
+
             for (int block = 0; block < blocks; block++)
             {
                 // A pair is 2k lines and each block asks for k of them: the first two blocks bring in the next pair;
@@ -69,14 +93,15 @@ public sealed unsafe partial class Sgemm
                 SgemmMicroKernels.Block512Strided(k, _a + ((long)i0 * _lda), _lda, lone, tile, Math.Max(1, k), 0);
                 StoreTile(tile, i0, mr, j0, _n - j0);
             }
+
+            if (tailA != null)
+            {
+                SgemmMicroKernels.Block512(k, tailA, mr, lone, Nr, tile);
+                StoreTile(tile, blocksEnd, tailRows, j0, _n - j0);
+            }
         }
 
-        _epilogue?.Invoke(r0, blocksEnd);
-        if (blocksEnd < r1)
-        {
-            // The last, partial block of rows: the general order (it is never a whole block, so it does not come back here).
-            RunRows(part, blocksEnd, r1);
-        }
+        _epilogue?.Invoke(r0, r1);
     }
 
     /// <summary>Panels of B, whole pairs of them, whole blocks of rows in [r0, r1), and the end of those blocks.</summary>
