@@ -34,7 +34,7 @@ public sealed unsafe partial class Sgemm
     /// one lane of Figure 12's forward pass (50×500×500, B in the shared cache) took about 10 % less time this way
     /// (min 228 → 206 µs, alternating call by call in one process), and a whole Figure 12 step about 3 % (BP) to 9 %
     /// (RBP, whose learning channel is the same product). Each element is the same chain as in <see cref="RunRows"/>,
-    /// so the result is bit-identical; the epilogue then sees the whole blocks once, at the end.
+    /// so the result is bit-identical; the epilogue then sees all the rows once, at the end.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunRowsPairOuter(int part, int r0, int r1)
