@@ -8,7 +8,8 @@ namespace NeuroLc.Bench.Rate;
 /// <summary>
 /// One lane's share of a Figure 12 step on one core, with a 500×500 layer kept row-major (and re-packed for the
 /// forward product after each update, as before session 4) or kept only as panels (<c>Sgemm.Panels.cs</c>): the
-/// update W ← W + α·Oᵀ·R (500×500×100) and BP's δ·Wᵀ on the lane's 50 rows (50×500×500), and on 48.
+/// update W ← W + α·Oᵀ·R (500×500×100), the forward product X·W and BP's δ·Wᵀ on the lane's 50 rows (50×500×500),
+/// and δ·Wᵀ on 48; each with the panel-pair-outer orders on and off.
 /// </summary>
 [Config(typeof(ShortRateJob))]
 public unsafe class PanelSgemmBenchmarks
@@ -23,6 +24,11 @@ public unsafe class PanelSgemmBenchmarks
     private float[] _panelStore = [];
     private float* _panels;
     private float[] _z = [];
+    private float[] _s = [];
+
+    /// <summary>Whether the panel-pair-outer orders (session 5) are on; off is the row-block order before them.</summary>
+    [Params(true, false)]
+    public bool PairOuter { get; set; }
 
     /// <summary>Seeded operands.</summary>
     [GlobalSetup]
@@ -38,7 +44,8 @@ public unsafe class PanelSgemmBenchmarks
         float* store = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_panelStore));
         _panels = store + ((int)((64 - ((nuint)store & 63)) & 63) / sizeof(float));
         _z = new float[LaneRows * Units];
-        _gemm = new Sgemm(1);
+        _s = new float[LaneRows * Units];
+        _gemm = new Sgemm(1) { PairOuterOrders = PairOuter };
         fixed (float* w = _weights)
         {
             Sgemm.PackRows(w, Units, Units, Units, 0, Units, _panels, 0, Sgemm.PanelCount(Units));
@@ -63,6 +70,16 @@ public unsafe class PanelSgemmBenchmarks
         fixed (float* a = _activity, r = _signal)
         {
             _gemm.MultiplyIntoPanels(true, Units, Units, Batch, 1e-6f, a, Units, null, r, Units, 1f, _panels, null);
+        }
+    }
+
+    /// <summary>The forward product of the lane's rows, X·W from W's panels (pair-outer when <see cref="PairOuter"/>).</summary>
+    [Benchmark]
+    public void ForwardFromPanels()
+    {
+        fixed (float* x = _activity, s = _s)
+        {
+            _gemm.MultiplyPrepacked(LaneRows, Units, Units, 1f, x, Units, null, _panels, 0f, s, Units, null);
         }
     }
 

@@ -13,6 +13,12 @@ public sealed unsafe partial class Sgemm
     private const long PairOuterMaximumABytes = 256 * 1024;
 
     /// <summary>
+    /// Whether the pair-outer orders may be used (the default); off, every product runs row block by row block, with
+    /// the same bits. The benchmarks switch it to measure both orders side by side.
+    /// </summary>
+    internal bool PairOuterOrders { get; set; } = true;
+
+    /// <summary>
     /// Whether rows [r0, r1) run panel pair by panel pair (<see cref="RunRowsPairOuter"/>): a plain product
     /// (A row-major read in place, C row-major, the 512-bit path) of at least one whole register block, whose packed B
     /// (a 500×500 layer of Figure 12 is 1 MB) does not fit in L2 next to its A.
@@ -20,7 +26,7 @@ public sealed unsafe partial class Sgemm
     private bool PairOuterFits(int r0, int r1)
     {
         int panels = PanelCount(_n);
-        return _path == SgemmPath.Vector512 && !_transA && _aRows == null && _aPanelStride == 0 && _cPanelStride == 0
+        return PairOuterOrders && _path == SgemmPath.Vector512 && !_transA && _aRows == null && _aPanelStride == 0 && _cPanelStride == 0
             && !_transposedC && r1 - r0 >= _mr && panels >= 4
             && (long)panels * _k * Nr * sizeof(float) >= PairOuterMinimumBytes
             && (long)(r1 - r0) * _k * sizeof(float) <= PairOuterMaximumABytes;

@@ -13,7 +13,7 @@ public sealed unsafe partial class Sgemm
     /// (a training step 6 % slower).
     /// </summary>
     private bool UpdatePairOuterFits(int r0, int r1) =>
-        _path == SgemmPath.Vector512 && _transA && _cPanelStride != 0 && _epilogue is null && !_transposedC
+        PairOuterOrders && _path == SgemmPath.Vector512 && _transA && _cPanelStride != 0 && _epilogue is null && !_transposedC
         && _aPanelStride == 0 && r1 - r0 >= 2 * _mr && PanelCount(_n) >= 2
         && (long)(r1 - r0) * _n * sizeof(float) >= PairOuterMinimumBytes;
 
