@@ -18,7 +18,9 @@ public sealed unsafe partial class Sgemm
     /// lane's learning-channel product. Each element gets α·t, or β·c + α·t with a separate multiply and add, exactly
     /// as the scalar store computes it.
     /// </summary>
+    /// <remarks>The transposed block is written whole before it is read, so its stack buffer is not zeroed first.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [SkipLocalsInit]
     private void StoreTransposedHalf512(float* tile, int i0, int rows, int j0, int cols)
     {
         float* columns = stackalloc float[Nr * Nr];

@@ -39,17 +39,9 @@ public sealed unsafe partial class Sgemm
         }
 
         float* aBlocks = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_aPack[part]));
-        for (int p = 0; p < k; p++)
+        for (int block = 0; block < blocks; block++)
         {
-            float* src = RowOfA(p) + r0;
-            for (int block = 0; block < blocks; block++)
-            {
-                float* dst = aBlocks + ((long)block * k * mr) + (p * mr);
-                for (int i = 0; i < mr; i++)
-                {
-                    dst[i] = src[(block * mr) + i];
-                }
-            }
+            PackA(aBlocks + ((long)block * k * mr), r0 + (block * mr), mr);
         }
 
         float* tile = stackalloc float[(2 * mr * Nr) + TransposeOverread];
