@@ -8,7 +8,7 @@ using NeuroLc.Simulator.Theory;
 
 namespace NeuroLc.Host.Cli;
 
-/// <summary>The verbs of the other engines' issues: <c>demo</c> (cell engine), <c>theory</c> (ODE systems of section 5) and <c>bench rate</c>.</summary>
+/// <summary>The verbs of the other engines' issues: <c>demo</c> (cell engine), <c>theory</c> (ODE systems of section 5), <c>bench rate</c> and <c>bench sgemm</c>.</summary>
 public static class SimulatorCommands
 {
     public static Command Demo(AppServices services)
@@ -70,7 +70,86 @@ public static class SimulatorCommands
                     $"{bench.Network} {bench.Algorithm} threads={bench.Threads}: {bench.Examples} examples in {bench.Seconds:F3} s, {bench.SynapseUpdatesPerSecond:E3} synapse-updates/s, {bench.SecondsPer60000Examples:F3} s per 60,000 examples{(bench.Gflops is { } g ? $", {g:F2} GFLOP/s" : "")}"));
             return ExitCodes.Success;
         }));
-        return new Command("bench", "Short benchmarks of the engines (BenchmarkDotNet suites live in bench/).") { rate };
+        return new Command("bench", "Short benchmarks of the engines (BenchmarkDotNet suites live in bench/).") { rate, Sgemm(services) };
+    }
+
+    /// <summary>
+    /// <c>bench sgemm</c>: the product engine at the paper's layer shapes, timed as bench/sgemm_peer.py times OpenBLAS;
+    /// with <c>--peer openblas</c> the peer is loaded into the process and its trials alternate with ours.
+    /// </summary>
+    private static Command Sgemm(AppServices services)
+    {
+        var shapes = new Option<string>("--shapes") { Description = "fig7, fig12, large (1000^3) or all.", DefaultValueFactory = _ => "all" };
+        shapes.AcceptOnlyFromAmong("fig7", "fig12", "large", "all");
+        var threads = new Option<int>("--threads") { Description = "Threads of the product engine and of the peer (1 or 2).", DefaultValueFactory = _ => 1 };
+        threads.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is not (1 or 2))
+            {
+                result.AddError("--threads must be 1 or 2.");
+            }
+        });
+        var peer = new Option<string>("--peer") { Description = "none, or openblas: time OpenBLAS's cblas_sgemm in this process, trial about with ours.", DefaultValueFactory = _ => "none" };
+        peer.AcceptOnlyFromAmong("none", "openblas");
+        var library = new Option<string>("--openblas") { Description = "Path of the OpenBLAS library for --peer openblas.", DefaultValueFactory = _ => OpenBlasPeer.DefaultPath };
+        var quick = new Option<bool>("--quick") { Description = "A tenth of the calls per trial (a check, not a measurement)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON array, one object per shape." };
+        var command = new Command("sgemm", "Time the SGEMM engine at the layer shapes of Figures 7 and 12, optionally against OpenBLAS in the same process.")
+        {
+            shapes, threads, peer, library, quick, json,
+        };
+        command.SetAction(result => Guard.Run(services.Error, () =>
+        {
+            int threadCount = result.GetValue(threads);
+            OpenBlasPeer? openBlas = result.GetValue(peer) == "openblas" ? LoadPeer(result.GetValue(library)!, threadCount) : null;
+            IReadOnlyList<SgemmBenchResult> timed;
+            try
+            {
+                timed = SgemmBench.Run(SgemmBench.ShapesOf(result.GetValue(shapes)!), threadCount, result.GetValue(quick) ? 0.1 : 1.0, openBlas);
+            }
+            catch (InvalidOperationException ex)
+            {
+                throw new NeuroLc.Host.Training.RunFailedException(ex.Message, ex);
+            }
+
+            if (result.GetValue(json))
+            {
+                services.Output.WriteLine(JsonSerializer.Serialize(timed, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower }));
+                return ExitCodes.Success;
+            }
+
+            services.Output.WriteLine($"threads={threadCount} engine=NeuroLc Sgemm{(openBlas is null ? "" : $", peer={openBlas.Description} (trials in turn)")}");
+            foreach (SgemmBenchResult r in timed)
+            {
+                services.Output.WriteLine(SgemmLine(r));
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static OpenBlasPeer LoadPeer(string path, int threads)
+    {
+        try
+        {
+            return OpenBlasPeer.Load(path, threads);
+        }
+        catch (FileNotFoundException ex)
+        {
+            throw new NeuroLc.Host.Training.UsageException($"--openblas: {ex.Message}");
+        }
+    }
+
+    private static string SgemmLine(SgemmBenchResult r)
+    {
+        static string Trials(IReadOnlyList<double> rates) => string.Join(", ", rates.Select(g => g.ToString("F1", CultureInfo.InvariantCulture)));
+        string ours = string.Create(CultureInfo.InvariantCulture,
+            $"{r.Name,-26} {r.MicrosecondsPerCall,9:F1} us/call  {r.Gflops,7:F1} GFLOP/s  (trials {Trials(r.TrialGflops)})");
+        return r.PeerMicrosecondsPerCall is not { } peerMicroseconds
+            ? ours
+            : ours + string.Create(CultureInfo.InvariantCulture,
+                $"  | peer {peerMicroseconds,9:F1} us/call  {r.PeerGflops,7:F1} GFLOP/s  (trials {Trials(r.PeerTrialGflops!)})  ours {r.Speedup:F2}x");
     }
 
     /// <summary>Renders a theory run's phase plane; missing fonts are a warning because the numbers are already printed.</summary>

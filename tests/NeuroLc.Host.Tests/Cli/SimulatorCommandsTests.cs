@@ -3,7 +3,7 @@ using NeuroLc.Host.Tests.Support;
 
 namespace NeuroLc.Host.Tests.Cli;
 
-/// <summary>The verbs wired to the other engines: theory, bench rate, demo, reproduce theorems.</summary>
+/// <summary>The verbs wired to the other engines: theory, bench rate, bench sgemm, demo, reproduce theorems.</summary>
 public sealed class SimulatorCommandsTests
 {
     [Fact]
@@ -54,6 +54,36 @@ public sealed class SimulatorCommandsTests
         using JsonDocument json = JsonDocument.Parse(output);
         Assert.True(json.RootElement.GetProperty("examples").GetInt64() >= 400);
         Assert.True(json.RootElement.GetProperty("synapse_updates_per_second").GetDouble() > 0);
+    }
+
+    [Fact]
+    public void Bench_sgemm_reports_each_shape_of_the_set_as_json()
+    {
+        (int code, string output, string error) = CommandLineTests.Invoke(new LogisticEngine(),
+            ["bench", "sgemm", "--shapes", "fig12", "--threads", "2", "--quick", "--json"]);
+
+        Assert.True(code == 0, error);
+        using JsonDocument json = JsonDocument.Parse(output);
+        Assert.Equal(["fwd 100x500x500", "delta 100x500x500 (B^T)", "wgrad 500x100x500 (A^T)"],
+            json.RootElement.EnumerateArray().Select(r => r.GetProperty("name").GetString()));
+        Assert.All(json.RootElement.EnumerateArray(), r =>
+        {
+            Assert.Equal(2, r.GetProperty("threads").GetInt32());
+            Assert.True(r.GetProperty("gflops").GetDouble() > 0);
+            Assert.Equal(JsonValueKind.Null, r.GetProperty("speedup").ValueKind);
+        });
+    }
+
+    [Theory]
+    [InlineData("3", "--threads must be 1 or 2")]
+    [InlineData("1", "--openblas: OpenBLAS not found at '/no/such/libopenblas.so'")]
+    public void Bench_sgemm_names_a_bad_argument(string threads, string message)
+    {
+        (int code, _, string error) = CommandLineTests.Invoke(new LogisticEngine(),
+            ["bench", "sgemm", "--threads", threads, "--peer", "openblas", "--openblas", "/no/such/libopenblas.so", "--quick"]);
+
+        Assert.Equal(2, code);
+        Assert.Contains(message, error);
     }
 
     [Fact]
