@@ -60,14 +60,24 @@ public static class SimulatorCommands
         var seed = new Option<ulong>("--seed") { Description = "Seed of weights and data.", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "Threads of the product engine (1 or 2).", DefaultValueFactory = _ => 2 };
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object." };
-        var rate = new Command("rate", "Time training of the rate adapters: seconds, synapse-updates/s, GFLOP/s.") { network, algorithm, examples, seed, threads, json };
+        var peak = new Option<bool>("--peak")
+        {
+            Description = "Read the FMA peak of the same threads for 15 ms after every 10 steps (not timed) and report the run's share of it.",
+        };
+        var rate = new Command("rate", "Time training of the rate adapters: seconds, synapse-updates/s, GFLOP/s.") { network, algorithm, examples, seed, threads, peak, json };
         rate.SetAction(result => Guard.Run(services.Error, () =>
         {
-            RateBenchResult bench = RateBench.Run(result.GetValue(network)!, result.GetValue(algorithm), result.GetValue(examples), result.GetValue(seed), result.GetValue(threads));
+            if (result.GetValue(peak) && !FmaPeak.IsSupported)
+            {
+                throw new NeuroLc.Host.Training.UsageException("--peak: this machine has no 512-bit or 256-bit FMA instructions to measure.");
+            }
+
+            RateBenchResult bench = RateBench.Run(result.GetValue(network)!, result.GetValue(algorithm), result.GetValue(examples), result.GetValue(seed),
+                result.GetValue(threads), result.GetValue(peak));
             services.Output.WriteLine(result.GetValue(json)
                 ? JsonSerializer.Serialize(bench, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower })
                 : string.Create(CultureInfo.InvariantCulture,
-                    $"{bench.Network} {bench.Algorithm} threads={bench.Threads}: {bench.Examples} examples in {bench.Seconds:F3} s, {bench.SynapseUpdatesPerSecond:E3} synapse-updates/s, {bench.SecondsPer60000Examples:F3} s per 60,000 examples{(bench.Gflops is { } g ? $", {g:F2} GFLOP/s" : "")}"));
+                    $"{bench.Network} {bench.Algorithm} threads={bench.Threads}: {bench.Examples} examples in {bench.Seconds:F3} s, {bench.SynapseUpdatesPerSecond:E3} synapse-updates/s, {bench.SecondsPer60000Examples:F3} s per 60,000 examples{(bench.Gflops is { } g ? $", {g:F2} GFLOP/s" : "")}{(bench.PeakGflops is { } p ? $", FMA peak between slices {p:F1} GFLOP/s{(bench.ShareOfPeak is { } share ? $" ({100 * share:F1} % of it)" : "")}" : "")}"));
             return ExitCodes.Success;
         }));
         return new Command("bench", "Short benchmarks of the engines (BenchmarkDotNet suites live in bench/).") { rate, Sgemm(services) };

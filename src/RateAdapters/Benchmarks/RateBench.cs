@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using NeuroLc.RateAdapters.Data;
+using NeuroLc.RateAdapters.Kernels;
 using NeuroLc.RateAdapters.Training;
 
 namespace NeuroLc.RateAdapters.Benchmarks;
@@ -13,8 +14,23 @@ namespace NeuroLc.RateAdapters.Benchmarks;
 /// </summary>
 public static class RateBench
 {
+    /// <summary>Training steps between two readings of the FMA peak when they are interleaved.</summary>
+    private const int PeakSliceSteps = 10;
+
+    /// <summary>Length of one reading of the FMA peak (about a third of a Figure 12 slice on two threads).</summary>
+    private static readonly TimeSpan PeakReading = TimeSpan.FromMilliseconds(15);
+
     /// <summary>Trains <paramref name="network"/> ("fig7" or "fig12") with <paramref name="algorithm"/> on <paramref name="examples"/> examples and times it.</summary>
-    public static RateBenchResult Run(string network, Algorithm algorithm, int examples, ulong seed, int threads = 2)
+    /// <param name="network">fig7 or fig12.</param>
+    /// <param name="algorithm">BP, RBP or SRBP.</param>
+    /// <param name="examples">Examples to time (whole minibatches of 100).</param>
+    /// <param name="seed">Seed of the weights and the data.</param>
+    /// <param name="threads">Threads of the product engine (1 or 2).</param>
+    /// <param name="interleavedPeak">
+    /// Also read the FMA peak of the same threads (<see cref="FmaPeak"/>) for 15 ms after every 10 steps, outside the
+    /// timed steps: the result then sets the run against the peak of its own moments.
+    /// </param>
+    public static RateBenchResult Run(string network, Algorithm algorithm, int examples, ulong seed, int threads = 2, bool interleavedPeak = false)
     {
         ArgumentNullException.ThrowIfNull(network);
         if (examples < 100)
@@ -38,6 +54,9 @@ public static class RateBench
         }
 
         using var trainer = new RateTrainer(model, training, data, null);
+        using var peakThreads = interleavedPeak ? new WorkerPair(threads) : null;
+        long peakIterations = interleavedPeak ? FmaPeak.IterationsFor(PeakReading) : 0;
+        var peaks = new List<double>();
         var watch = Stopwatch.StartNew();
         for (long s = 0; s < steps; s++)
         {
@@ -48,6 +67,13 @@ public static class RateBench
                 watch.Start();
                 trainer.Step();
             }
+
+            if (peakThreads is not null && (s % PeakSliceSteps == PeakSliceSteps - 1 || s == steps - 1))
+            {
+                watch.Stop();
+                peaks.Add(FmaPeak.Measure(peakThreads, peakIterations));
+                watch.Start();
+            }
         }
 
         watch.Stop();
@@ -56,8 +82,9 @@ public static class RateBench
         double? gflops = network.Equals("fig12", StringComparison.OrdinalIgnoreCase)
             ? FlopsPerExample(model) * done / seconds / 1e9
             : null;
+        double? peak = peaks.Count > 0 ? peaks.Average() : null;
         return new RateBenchResult(network.ToLowerInvariant(), algorithm.ToString().ToLowerInvariant(), threads, source, done, seconds,
-            trainer.SynapseCount * done / seconds, gflops, seconds / done * 60000);
+            trainer.SynapseCount * done / seconds, gflops, seconds / done * 60000, peak, gflops / peak, peaks.Count > 0 ? peaks : null);
     }
 
     /// <summary>

@@ -57,6 +57,20 @@ public sealed class SimulatorCommandsTests
     }
 
     [Fact]
+    public void Bench_rate_with_peak_sets_figure_12_against_the_readings_between_its_slices()
+    {
+        (int code, string output, string error) = CommandLineTests.Invoke(new LogisticEngine(),
+            ["bench", "rate", "--network", "fig12", "--examples", "1000", "--threads", "2", "--peak", "--json"]);
+
+        Assert.True(code == 0, error);
+        using JsonDocument json = JsonDocument.Parse(output);
+        JsonElement root = json.RootElement;
+        Assert.Equal(1, root.GetProperty("peak_readings").GetArrayLength());
+        Assert.Equal(root.GetProperty("gflops").GetDouble() / root.GetProperty("peak_gflops").GetDouble(),
+            root.GetProperty("share_of_peak").GetDouble(), 9);
+    }
+
+    [Fact]
     public void Bench_sgemm_reports_each_shape_of_the_set_as_json()
     {
         (int code, string output, string error) = CommandLineTests.Invoke(new LogisticEngine(),
