@@ -153,13 +153,16 @@ public static class SimulatorCommands
 
     private static string SgemmLine(SgemmBenchResult r)
     {
-        static string Trials(IReadOnlyList<double> rates) => string.Join(", ", rates.Select(g => g.ToString("F1", CultureInfo.InvariantCulture)));
+        // Three trials are listed; more (in turn with the peer) are summed up by their range.
+        static string Trials(IReadOnlyList<double> rates) => rates.Count <= 3
+            ? "trials " + string.Join(", ", rates.Select(g => g.ToString("F1", CultureInfo.InvariantCulture)))
+            : string.Create(CultureInfo.InvariantCulture, $"{rates.Count} trials {rates.Min():F1}–{rates.Max():F1}");
         string ours = string.Create(CultureInfo.InvariantCulture,
-            $"{r.Name,-26} {r.MicrosecondsPerCall,9:F1} us/call  {r.Gflops,7:F1} GFLOP/s  (trials {Trials(r.TrialGflops)})");
+            $"{r.Name,-26} {r.MicrosecondsPerCall,9:F1} us/call  {r.Gflops,7:F1} GFLOP/s  ({Trials(r.TrialGflops)})");
         return r.PeerMicrosecondsPerCall is not { } peerMicroseconds
             ? ours
             : ours + string.Create(CultureInfo.InvariantCulture,
-                $"  | peer {peerMicroseconds,9:F1} us/call  {r.PeerGflops,7:F1} GFLOP/s  (trials {Trials(r.PeerTrialGflops!)})  ours {r.Speedup:F2}x");
+                $"  | peer {peerMicroseconds,9:F1} us/call  {r.PeerGflops,7:F1} GFLOP/s  ({Trials(r.PeerTrialGflops!)})  ours {r.Speedup:F2}x");
     }
 
     /// <summary>Renders a theory run's phase plane; missing fonts are a warning because the numbers are already printed.</summary>

@@ -8,12 +8,21 @@ namespace NeuroLc.RateAdapters.Benchmarks;
 /// the way bench/sgemm_peer.py times OpenBLAS (numpy.matmul): max(5, calls/10) warm-up calls (and at least 0.3 s), then three trials of
 /// <see cref="SgemmShape.Calls"/> calls, and the median of the trials' mean times. Operands are row-major with the
 /// peer's leading dimensions, packed per call as a library call must (the training step's prepacked panel paths are
-/// timed by the BenchmarkDotNet suite PanelSgemmBenchmarks instead). With an <see cref="OpenBlasPeer"/>, the peer's
-/// trials alternate with ours on the same operands (ours first in rounds 1 and 3, the peer's first in round 2).
+/// timed by the BenchmarkDotNet suite PanelSgemmBenchmarks instead). With an <see cref="OpenBlasPeer"/>, the same calls
+/// are cut into 15 shorter trials per side (5 on two threads), taken in turn on the same operands (ours, peer, peer,
+/// ours, …), and each side's figure is the median of its trials.
 /// </summary>
 public static unsafe class SgemmBench
 {
     private const int Trials = 3;
+
+    /// <summary>Trials per side taken in turn with the peer on one thread (the calls of three trials, cut finer).</summary>
+    private const int InTurnTrials = 15;
+
+    /// <summary>
+    /// Trials per side in turn on two threads: fewer, because each is followed by <see cref="SettleAfterTrial"/>.
+    /// </summary>
+    private const int InTurnTrialsTwoThreads = 5;
 
     /// <summary>Least time each side spends warming up on a shape.</summary>
     private static readonly TimeSpan WarmUpTime = TimeSpan.FromMilliseconds(300);
@@ -79,27 +88,31 @@ public static unsafe class SgemmBench
             void Peer() => peer!.Multiply(shape.TransposeA, shape.TransposeB, shape.M, shape.N, shape.K, 1f, aPtr, lda, bPtr, ldb, 0f, peerCPtr, shape.N);
 
             Warm(Ours, calls);
-            var ours = new double[Trials];
-            var peers = new double[Trials];
             if (peer is not null)
             {
                 Warm(Peer, calls);
                 CheckAgreement(shape, c, peerC);
             }
 
+            // Alone: three trials of all the calls, as the peer script. With the peer: the same calls in shorter
+            // trials taken in turn (ours, peer, peer, ours, …), so that each side meets the same moments of the host.
+            int trials = peer is null ? Trials : gemm.Threads == 1 ? InTurnTrials : InTurnTrialsTwoThreads;
+            int callsPerTrial = Math.Max(1, calls * Trials / trials);
             bool settle = peer is not null && gemm.Threads > 1;
-            for (int t = 0; t < Trials; t++)
+            var ours = new double[trials];
+            var peers = new double[trials];
+            for (int t = 0; t < trials; t++)
             {
                 bool peerFirst = peer is not null && t % 2 == 1;
                 if (peerFirst)
                 {
-                    peers[t] = Trial(Peer, calls, settle);
+                    peers[t] = Trial(Peer, callsPerTrial, settle);
                 }
 
-                ours[t] = Trial(Ours, calls, settle);
+                ours[t] = Trial(Ours, callsPerTrial, settle);
                 if (peer is not null && !peerFirst)
                 {
-                    peers[t] = Trial(Peer, calls, settle);
+                    peers[t] = Trial(Peer, callsPerTrial, settle);
                 }
             }
 
