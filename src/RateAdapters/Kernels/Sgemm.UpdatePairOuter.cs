@@ -3,28 +3,33 @@ using System.Runtime.InteropServices;
 
 namespace NeuroLc.RateAdapters.Kernels;
 
-/// <summary>The panel-pair-outer order for an update of a large C held in the panel layout.</summary>
+/// <summary>The panel-pair-outer order for the weight-gradient product (Aᵀ·B) into a large C.</summary>
 public sealed unsafe partial class Sgemm
 {
-    /// <summary>
-    /// Whether rows [r0, r1) of an update into panels (C ← C + α·Aᵀ·B with C in the panel layout, no epilogue) run
-    /// panel pair by panel pair (<see cref="RunUpdatePairOuter"/>): only for a C of at least 512 KB (Figure 12's
-    /// 500×500 layers). On Figure 7's small layers and W¹ chunks the copy of A's blocks cost more than it saved
-    /// (a training step 6 % slower).
-    /// </summary>
-    private bool UpdatePairOuterFits(int r0, int r1) =>
-        PairOuterOrders && _path == SgemmPath.Vector512 && _transA && _cPanelStride != 0 && _epilogue is null && !_transposedC
-        && _aPanelStride == 0 && r1 - r0 >= 2 * _mr && PanelCount(_n) >= 2
-        && (long)(r1 - r0) * _n * sizeof(float) >= PairOuterMinimumBytes;
+    /// <summary>C of at least this many bytes is updated panel pair by panel pair (<see cref="RunUpdatePairOuter"/>).</summary>
+    private const long UpdatePairOuterMinimumBytes = 128 * 1024;
 
     /// <summary>
-    /// Rows [r0, r1) of an update into panels with the panel pairs of B outermost: op(A)'s blocks of ten rows are
-    /// copied once into one buffer (k·10 floats each, read from L2), each pair of B (2·k·16 floats, 12.8 KB for a
-    /// 100-row minibatch) stays in L1 for all of them, and consecutive blocks of C are consecutive in the panel layout
+    /// Whether rows [r0, r1) of a weight-gradient product (C ← α·Aᵀ·B + β·C, C row-major or in the panel layout, no
+    /// epilogue) run panel pair by panel pair (<see cref="RunUpdatePairOuter"/>): for a C of at least 128 KB, such as
+    /// Figure 12's 500×500 layers and Figure 7's whole W¹ (784×100; not the two-lane step's 80-row chunks of it).
+    /// </summary>
+    private bool UpdatePairOuterFits(int r0, int r1) =>
+        PairOuterOrders && _path == SgemmPath.Vector512 && _transA && _epilogue is null && !_transposedC
+        && _aPanelStride == 0 && r1 - r0 >= 2 * _mr && PanelCount(_n) >= 2
+        && (long)(r1 - r0) * _n * sizeof(float) >= UpdatePairOuterMinimumBytes;
+
+    /// <summary>
+    /// Rows [r0, r1) of a weight-gradient product with the panel pairs of B outermost: op(A)'s blocks of ten rows
+    /// are copied once into one buffer (k·10 floats each, read from L2), each pair of B (2·k·16 floats, 12.8 KB for a
+    /// 100-row minibatch) stays in L1 for all of them, and in the panel layout consecutive blocks of C are consecutive
     /// (ten rows further down the same two panels), where the hardware prefetcher follows them. Row-block-outer, every
-    /// block of rows streamed all of B from L2 and its blocks of C lay a panel apart. Alone, a 500×500×100 update
-    /// took 3–6 % less time (min 534–540 → 521 µs, median 576–590 → 542–553, alternating call by call); a Figure 12
-    /// step about 2 % less (in-process alternation of blocks of steps on this loaded host: min −1 to −3 %).
+    /// block of rows streamed all of B from L2 (two lines per step) and
+    /// its blocks of C lay a panel apart. Alone, a 500×500×100 update into panels took 3–6 % less time (min 534–540 →
+    /// 521 µs, median 576–590 → 542–553, alternating call by call); a Figure 12 step about 2 % less (in-process
+    /// alternation of blocks of steps on this loaded host: min −1 to −3 %). Into row-major C, with the blocks copied
+    /// along A's rows (<see cref="PackTransposedBlocks"/>): 784×100×100 3–7 % less on one thread and 5–10 % on two
+    /// (min, lower quartile and median, alternating call by call); 500×500×100 row-major within ±2 %.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunUpdatePairOuter(int part, int r0, int r1)
@@ -39,9 +44,16 @@ public sealed unsafe partial class Sgemm
         }
 
         float* aBlocks = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_aPack[part]));
-        for (int block = 0; block < blocks; block++)
+        if (mr == 10)
         {
-            PackA(aBlocks + ((long)block * k * mr), r0 + (block * mr), mr);
+            PackTransposedBlocks(aBlocks, r0, blocks);
+        }
+        else
+        {
+            for (int block = 0; block < blocks; block++)
+            {
+                PackA(aBlocks + ((long)block * k * mr), r0 + (block * mr), mr);
+            }
         }
 
         float* tile = stackalloc float[(2 * mr * Nr) + TransposeOverread];

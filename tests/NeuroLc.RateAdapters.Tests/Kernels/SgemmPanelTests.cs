@@ -77,34 +77,45 @@ public sealed unsafe class SgemmPanelTests
     [InlineData(50, 500, 500)]
     [InlineData(33, 490, 300)]
     [InlineData(353, 390, 37)]
+    [InlineData(784, 100, 100)]
     public void The_pair_outer_orders_give_the_bits_of_the_row_block_order(int m, int n, int k)
     {
-        // A forward product from panels (m×k times k×n) and an update into panels (C m×n += α·Aᵀ·B, A k×m), with the
-        // pair-outer orders on and off. With them off every product runs row block by row block.
+        // A forward product from panels (m×k times k×n) and an update (C m×n += α·Aᵀ·B, A k×m) into panels and into
+        // row-major C, on one and two threads, with the pair-outer orders on and off. With them off every product runs
+        // row block by row block.
         float[] a = Random(m * k, 23);
         float[] b = Random(k * n, 29);
         float[] panelsOfB = new float[Sgemm.PanelFloats(k, n)];
         float[] c0 = Random(m * n, 31);
         float[] cPanels = new float[Sgemm.PanelFloats(m, n)];
-        var forward = new float[2][];
-        var update = new float[2][];
-        for (int side = 0; side < 2; side++)
+        var forward = new float[4][];
+        var update = new float[4][];
+        var rowMajor = new float[4][];
+        for (int side = 0; side < 4; side++)
         {
-            using var gemm = new Sgemm(1) { PairOuterOrders = side == 0 };
+            using var gemm = new Sgemm(side < 2 ? 1 : 2) { PairOuterOrders = side % 2 == 0 };
             forward[side] = new float[m * n];
             update[side] = new float[m * n];
-            fixed (float* pa = a, pb = b, pbp = panelsOfB, pc0 = c0, pcp = cPanels, pf = forward[side], pu = update[side])
+            rowMajor[side] = (float[])c0.Clone();
+            fixed (float* pa = a, pb = b, pbp = panelsOfB, pc0 = c0, pcp = cPanels, pf = forward[side], pu = update[side], pr = rowMajor[side])
             {
                 Sgemm.PackRows(pb, n, k, n, 0, k, pbp, 0, Sgemm.PanelCount(n));
                 gemm.MultiplyPrepacked(m, n, k, 1.5f, pa, k, null, pbp, 0f, pf, n, null);
                 Sgemm.PackRows(pc0, n, m, n, 0, m, pcp, 0, Sgemm.PanelCount(n));
                 gemm.MultiplyIntoPanels(true, m, n, k, 0.3f, pa, m, null, pb, n, 1f, pcp, null);
                 Sgemm.UnpackRows(pcp, m, n, pu, n);
+                gemm.Multiply(true, false, m, n, k, 0.3f, pa, m, null, pb, n, 1f, pr, n, null);
             }
         }
 
-        Assert.True(forward[0].SequenceEqual(forward[1]), $"forward {m}x{n}x{k}");
-        Assert.True(update[0].SequenceEqual(update[1]), $"update {m}x{n}x{k}");
+        for (int side = 1; side < 4; side++)
+        {
+            Assert.True(forward[0].SequenceEqual(forward[side]), $"forward {m}x{n}x{k}, side {side}");
+            Assert.True(update[0].SequenceEqual(update[side]), $"update into panels {m}x{n}x{k}, side {side}");
+            Assert.True(update[0].SequenceEqual(rowMajor[side]), $"row-major update {m}x{n}x{k}, side {side}");
+        }
+
+        Assert.True(update[0].SequenceEqual(rowMajor[0]), $"row-major update {m}x{n}x{k}");
     }
 
     [Fact]
