@@ -79,6 +79,40 @@ public sealed class SgemmTests
     }
 
     [Fact]
+    public void The_store_rounds_full_panels_fused_and_ragged_columns_as_the_scalar_store()
+    {
+        // k = 1, so each tile element is exactly round(a·b). A full 16-column panel is stored as one fused
+        // β·c + α·t; the ragged columns 16..19 as α·t and β·c rounded apart, then summed (the scalar store's roundings,
+        // kept so a column's bits never depend on the path that wrote it).
+        const int m = 10, n = 20;
+        float[] a = Random(m, 41);
+        float[] b = Random(n, 43);
+        float[] c0 = Random(m * n, 47);
+        const float alpha = 0.7310586f, beta = -1.3183183f;
+        foreach (SgemmPath path in new[] { SgemmPath.Vector512 }.Where(SgemmPaths.IsSupported))
+        {
+            using var gemm = new Sgemm(1, path);
+            float[] c = (float[])c0.Clone();
+            gemm.Multiply(false, false, m, n, 1, alpha, a, 1, b, n, beta, c, n);
+            int fusedDiffers = 0;
+            for (int i = 0; i < m; i++)
+            {
+                for (int j = 0; j < n; j++)
+                {
+                    float t = alpha * (a[i] * b[j]);
+                    float separate = (beta * c0[(i * n) + j]) + t;
+                    float fused = MathF.FusedMultiplyAdd(beta, c0[(i * n) + j], t);
+                    Assert.Equal(j < 16 ? fused : separate, c[(i * n) + j]);
+                    fusedDiffers += j >= 16 && fused != separate ? 1 : 0;
+                }
+            }
+
+            // The data must tell the two roundings apart, or the check above would prove nothing for the ragged columns.
+            Assert.True(fusedDiffers > 0);
+        }
+    }
+
+    [Fact]
     public void Too_short_operands_are_rejected_with_the_operand_name()
     {
         using var gemm = new Sgemm(1);
