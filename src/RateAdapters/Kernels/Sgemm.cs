@@ -698,6 +698,12 @@ public sealed unsafe partial class Sgemm : IDisposable
             int j0 = q * Nr;
             int cols = Math.Min(Nr, n - j0);
             float* d = panels + ((long)q * k * Nr);
+            // The ragged last panel (columns 96..99 of a 100-wide matrix): one masked load, zeros elsewhere, and one
+            // store per row, instead of clearing the row and copying the few columns with two library calls
+            // (1–3 % off a 100×100×100 product, alternating call by call).
+            Vector512<float> ragged = cols < Nr && Avx512F.IsSupported
+                ? Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(cols)).AsSingle()
+                : default;
             for (int p = r0; p < r1; p++)
             {
                 if (cols == Nr)
@@ -705,6 +711,10 @@ public sealed unsafe partial class Sgemm : IDisposable
                     // A constant 64-byte block copy compiles to a vector load and store; the general copy routine
                     // called once per row (784 times per panel of W¹) cost more than the product's own loads.
                     Unsafe.CopyBlockUnaligned(d + (p * Nr), b + ((long)p * ldb) + j0, Nr * sizeof(float));
+                }
+                else if (cols < Nr && Avx512F.IsSupported)
+                {
+                    Avx512F.MaskLoad(b + ((long)p * ldb) + j0, ragged, Vector512<float>.Zero).Store(d + (p * Nr));
                 }
                 else
                 {
