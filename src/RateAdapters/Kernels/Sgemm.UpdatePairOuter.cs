@@ -24,10 +24,10 @@ public sealed unsafe partial class Sgemm
     /// are copied once into one buffer (k·10 floats each, read from L2), each pair of B (2·k·16 floats, 12.8 KB for a
     /// 100-row minibatch) stays in L1 for all of them, and in the panel layout consecutive blocks of C are consecutive
     /// (ten rows further down the same two panels), where the hardware prefetcher follows them. Row-block-outer, every
-    /// block of rows streamed all of B from L2 (two lines per step) and
-    /// its blocks of C lay a panel apart. Alone, a 500×500×100 update into panels took 3–6 % less time (min 534–540 →
-    /// 521 µs, median 576–590 → 542–553, alternating call by call); a Figure 12 step about 2 % less (in-process
-    /// alternation of blocks of steps on this loaded host: min −1 to −3 %). Into row-major C, with the blocks copied
+    /// block of rows streamed all of B from L2 (two lines per step) and its blocks of C lay a panel apart. Alone, a
+    /// 500×500×100 update into panels took 3–6 % less time (min 534–540 → 521 µs, median 576–590 → 542–553,
+    /// alternating call by call); a Figure 12 step about 2 % less (in-process alternation of blocks of steps on this
+    /// loaded host: min −1 to −3 %). Into row-major C, with the blocks copied
     /// along A's rows (<see cref="PackTransposedBlocks"/>): 784×100×100 3–7 % less on one thread and 5–10 % on two
     /// (min, lower quartile and median, alternating call by call); 500×500×100 row-major within ±2 %.
     /// </summary>

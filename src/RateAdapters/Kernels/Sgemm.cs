@@ -317,9 +317,11 @@ public sealed unsafe partial class Sgemm : IDisposable
             _aPack[part] = GC.AllocateUninitializedArray<float>(aNeed, pinned: true);
         }
 
-        // Ten-wide blocks of op(A) = Aᵀ along long rows of A (or rows anywhere in a dataset): all the whole blocks
-        // of [r0, r1) are copied in one pass along A's rows, before the products (see PackTransposedBlocks).
-        int preBlocks = _transA && mr == 10 && (_lda > 256 || _aRows != null) && r1 - r0 >= 2 * mr ? (r1 - r0) / mr : 0;
+        // op(A) = Aᵀ with A's rows far apart (784 floats for Xᵀ·δ of the first layer, or anywhere in the dataset): the
+        // ten values of a step of a block are consecutive, but its steps lie a long row apart. All the whole blocks of
+        // [r0, r1) are copied into contiguous panels in one pass along A's rows (PackTransposedBlocks) and reused from
+        // L1 by every column panel.
+        int preBlocks = _transA && mr == 10 && (_lda > 256 || _aRows != null) ? (r1 - r0) / mr : 0;
         long blockFloats = (long)Math.Max(1, k) * mr;
         if (preBlocks > 0 && _aPack[part].Length < blockFloats * (preBlocks + 1))
         {
@@ -365,21 +367,6 @@ public sealed unsafe partial class Sgemm : IDisposable
             else if (aBlocks != null && rows == mr)
             {
                 aBlock = aBlocks + ((i0 - r0) / mr * blockFloats);
-                aStep = mr;
-            }
-            else if (_transA && rows == mr && mr == 10 && (_lda > 256 || _aRows != null))
-            {
-                // op(A)[i, p] = A[p, i]: the ten values of step p are consecutive, but steps lie a long row apart
-                // (784 floats for Xᵀ·δ of the first layer, or anywhere in the dataset); copied into one contiguous
-                // panel they are reused from L1 by every column panel.
-                for (int p = 0; p < k; p++)
-                {
-                    float* src = RowOfA(p) + i0;
-                    Vector256.Load(src).Store(aBuf + (p * 10));
-                    *(ulong*)(aBuf + (p * 10) + 8) = *(ulong*)(src + 8);
-                }
-
-                aBlock = aBuf;
                 aStep = mr;
             }
             else if (_transA && rows == mr && _aRows == null)
