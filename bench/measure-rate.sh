@@ -3,7 +3,7 @@
 # bench/README.md (sessions G–I): FMA limits, then per rule the fastest peer and our epochs on 1 and 2 threads, then
 # Figure 12's GFLOP/s. Prints every run and the medians. Run nothing else meanwhile (the two-thread runs are the most
 # sensitive to other load).
-# Usage: bash bench/measure-rate.sh [runs per configuration, default 5]   (from the repository root; ~5 min)
+# Usage: bash bench/measure-rate.sh [runs per configuration, default 5]   (from the repository root; ~6 min)
 # Needs the peers of ../shared/peers (see its README): python3 with numpy/torch, gcc for the limits.
 set -euo pipefail
 runs=${1:-5}
@@ -34,25 +34,27 @@ done
 # peak in-process for 15 ms after every 10 steps (--peak, not timed), so a run on this shared VM is set against the
 # peak of its own moments (the host's load moves the peak by up to half within minutes).
 limit2() { "$bin/limits" 200000000 1000000 2 | awk '/fma_avx512_2t/ {print $2}'; }
-all=""
-shares=""
-inner=""
-for r in $(seq 1 "$runs"); do
-  before=$(limit2)
-  out=$(neurolc bench rate --network fig12 --algorithm bp --examples 20000 --threads 2 --peak --json)
-  after=$(limit2)
-  gflops=$(echo "$out" | field gflops)
-  peak=$(echo "$out" | field peak_gflops)
-  within=$(echo "$out" | python3 -c "import json,sys; print(round(100 * json.load(sys.stdin)['share_of_peak'], 1))")
-  share=$(python3 -c "print(round(100 * $gflops / (($before + $after) / 2), 1))")
-  echo "fig12 run $r: $gflops GFLOP/s between two-core FMA limits $before and $after: $share %; in-process peak between slices $peak: $within %"
-  all="$all $gflops"
-  shares="$shares $share"
-  inner="$inner $within"
+for rule in bp rbp srbp; do
+  all=""
+  shares=""
+  inner=""
+  for r in $(seq 1 "$runs"); do
+    before=$(limit2)
+    out=$(neurolc bench rate --network fig12 --algorithm "$rule" --examples 20000 --threads 2 --peak --json)
+    after=$(limit2)
+    gflops=$(echo "$out" | field gflops)
+    peak=$(echo "$out" | field peak_gflops)
+    within=$(echo "$out" | python3 -c "import json,sys; print(round(100 * json.load(sys.stdin)['share_of_peak'], 1))")
+    share=$(python3 -c "print(round(100 * $gflops / (($before + $after) / 2), 1))")
+    echo "fig12 $rule run $r: $gflops GFLOP/s between two-core FMA limits $before and $after: $share %; in-process peak between slices $peak: $within %"
+    all="$all $gflops"
+    shares="$shares $share"
+    inner="$inner $within"
+  done
+  echo "ours fig12 $rule threads 2 GFLOP/s: median $(echo "$all" | median) runs [$all ]"
+  echo "ours fig12 $rule share of the bracketing two-core FMA limit (%): median $(echo "$shares" | median) runs [$shares ]"
+  echo "ours fig12 $rule share of the in-process peak between slices (%): median $(echo "$inner" | median) runs [$inner ]"
 done
-echo "ours fig12 threads 2 GFLOP/s: median $(echo "$all" | median) runs [$all ]"
-echo "ours fig12 share of the bracketing two-core FMA limit (%): median $(echo "$shares" | median) runs [$shares ]"
-echo "ours fig12 share of the in-process peak between slices (%): median $(echo "$inner" | median) runs [$inner ]"
 # SGEMM at the shapes of Figures 7 and 12 against OpenBLAS in the same process, trials in turn.
 for threads in 1 2; do neurolc bench sgemm --threads "$threads" --peer openblas; done
 echo "== end $(date -u +%TZ)"
