@@ -99,7 +99,7 @@ public static class SimulatorCommands
                 result.AddError("--threads must be 1 or 2.");
             }
         });
-        var peer = new Option<string>("--peer") { Description = "none, or openblas: time OpenBLAS's cblas_sgemm in this process, trial about with ours.", DefaultValueFactory = _ => "none" };
+        var peer = new Option<string>("--peer") { Description = "none, or openblas: time OpenBLAS's cblas_sgemm in this process, in trials taken in turn with ours.", DefaultValueFactory = _ => "none" };
         peer.AcceptOnlyFromAmong("none", "openblas");
         var library = new Option<string>("--openblas") { Description = "Path of the OpenBLAS library for --peer openblas.", DefaultValueFactory = _ => OpenBlasPeer.DefaultPath };
         var quick = new Option<bool>("--quick") { Description = "A tenth of the calls per trial (a check, not a measurement)." };
