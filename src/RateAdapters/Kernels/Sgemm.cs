@@ -745,6 +745,12 @@ public sealed unsafe partial class Sgemm : IDisposable
             return;
         }
 
+        if (cols == Nr && _path == SgemmPath.Vector512)
+        {
+            StoreWholeHalf512(tile, i0, rows, j0);
+            return;
+        }
+
         // A ragged last panel (the four columns 96..99 of a 100-wide layer) is written with masked stores instead of
         // element by element: 2–4 % off a 100×100×100 or 784×100×100 product (alternating call by call).
         Vector512<float> ragged = cols < Nr && _path == SgemmPath.Vector512
@@ -755,18 +761,6 @@ public sealed unsafe partial class Sgemm : IDisposable
             float* t = tile + (i * Nr);
             // In the panel layout, columns j0..j0+15 (j0 a multiple of 16) of row r are 16 floats at panel j0/16, row r.
             float* c = _cPanelStride != 0 ? _c + ((j0 / Nr) * _cPanelStride) + ((long)(i0 + i) * Nr) : _c + ((long)(i0 + i) * _ldc) + j0;
-            if (cols == Nr && _path == SgemmPath.Vector512)
-            {
-                Vector512<float> acc = Vector512.Load(t) * alpha;
-                if (beta != 0f)
-                {
-                    acc = Avx512F.FusedMultiplyAdd(Vector512.Create(beta), Vector512.Load(c), acc);
-                }
-
-                acc.Store(c);
-                continue;
-            }
-
             if (_path == SgemmPath.Vector512)
             {
                 // The same roundings as the loop below: α·t, β·c, then their sum (no fused multiply-add here).
@@ -785,6 +779,36 @@ public sealed unsafe partial class Sgemm : IDisposable
                 float v = alpha * t[j];
                 c[j] = beta == 0f ? v : (beta * c[j]) + v;
             }
+        }
+    }
+
+    /// <summary>
+    /// A whole 16-column half of a register block into row-major C or the panel layout: the first row's address and the
+    /// row step are worked out once, and β = 0 takes a loop without the read of C (the row loop re-read the call's
+    /// fields and tested the layout for every row). Alternating call by call: 100×100×100 and 784×100×100 4–6 % less
+    /// (min, lower quartile, median); the same roundings as before (α·t, then one fused β·c + α·t).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void StoreWholeHalf512(float* tile, int i0, int rows, int j0)
+    {
+        bool panels = _cPanelStride != 0;
+        float* c = panels ? _c + ((j0 / Nr) * _cPanelStride) + ((long)i0 * Nr) : _c + ((long)i0 * _ldc) + j0;
+        nint step = panels ? Nr : _ldc;
+        Vector512<float> alpha = Vector512.Create(_alpha);
+        if (_beta == 0f)
+        {
+            for (int i = 0; i < rows; i++, c += step)
+            {
+                (Vector512.Load(tile + (i * Nr)) * alpha).Store(c);
+            }
+
+            return;
+        }
+
+        Vector512<float> beta = Vector512.Create(_beta);
+        for (int i = 0; i < rows; i++, c += step)
+        {
+            Avx512F.FusedMultiplyAdd(beta, Vector512.Load(c), Vector512.Load(tile + (i * Nr)) * alpha).Store(c);
         }
     }
 
