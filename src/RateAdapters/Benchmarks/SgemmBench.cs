@@ -77,13 +77,13 @@ public static unsafe class SgemmBench
         // Stored extents: A is m×k (k×m when transposed), B is k×n (n×k when transposed).
         float[] a = Filled(shape.M * shape.K, 1);
         float[] b = Filled(shape.K * shape.N, 2);
-        float[] c = GC.AllocateArray<float>(shape.M * shape.N, pinned: true);
+        float[] c = new float[shape.M * shape.N];
         float[] peerC = GC.AllocateArray<float>(shape.M * shape.N, pinned: true);
         int lda = shape.TransposeA ? shape.M : shape.K;
         int ldb = shape.TransposeB ? shape.K : shape.N;
-        fixed (float* pa = a, pb = b, pc = c, peerPc = peerC)
+        fixed (float* pa = a, pb = b, peerPc = peerC)
         {
-            float* aPtr = pa, bPtr = pb, cPtr = pc, peerCPtr = peerPc;
+            float* aPtr = pa, bPtr = pb, peerCPtr = peerPc;
             void Ours() => gemm.Multiply(shape.TransposeA, shape.TransposeB, shape.M, shape.N, shape.K, 1f, a, lda, b, ldb, 0f, c, shape.N);
             void Peer() => peer!.Multiply(shape.TransposeA, shape.TransposeB, shape.M, shape.N, shape.K, 1f, aPtr, lda, bPtr, ldb, 0f, peerCPtr, shape.N);
 
