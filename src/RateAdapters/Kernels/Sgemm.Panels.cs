@@ -28,6 +28,32 @@ public sealed unsafe partial class Sgemm
     }
 
     /// <summary>
+    /// <see cref="MultiplyIntoPanels"/> that also leaves the panels of Cᵀ (n×m, <see cref="TransposePanels"/>) in
+    /// <paramref name="transposedPanels"/>. A whole weight-gradient product on one thread writes them pair of panels
+    /// by pair of panels while those are still in L1/L2 (<see cref="RunUpdatePairOuter"/>); on Figure 12's 500×500
+    /// layers a separate pass over the 1 MB of panels after the update cost about 200 µs, as much as BP's learning
+    /// channel gained from reading Wᵀ. Any other product is transposed whole after it.
+    /// </summary>
+    internal void MultiplyIntoPanelsAndTransposed(bool transposeA, int m, int n, int k, float alpha, float* a, int lda,
+        float** aRows, float* b, int ldb, float beta, float* cPanels, float* transposedPanels)
+    {
+        _cTransposed = transposedPanels;
+        _cTransposedWritten = false;
+        try
+        {
+            MultiplyIntoPanels(transposeA, m, n, k, alpha, a, lda, aRows, b, ldb, beta, cPanels, null);
+            if (!_cTransposedWritten)
+            {
+                TransposePanels(cPanels, m, n, transposedPanels);
+            }
+        }
+        finally
+        {
+            _cTransposed = null;
+        }
+    }
+
+    /// <summary>
     /// Rows [r0, r1) of <see cref="MultiplyIntoPanels"/> with B already packed, on the calling thread
     /// (<see cref="MultiplyRows"/>): the first layer's update chunks of a two-lane step.
     /// </summary>

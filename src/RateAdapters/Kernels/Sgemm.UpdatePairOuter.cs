@@ -57,6 +57,8 @@ public sealed unsafe partial class Sgemm
         }
 
         float* tile = stackalloc float[(2 * mr * Nr) + TransposeOverread];
+        // Cᵀ's panels pair by pair, from panels still in L1/L2, when this call writes every row of C.
+        bool transposeHere = _cTransposed != null && _cInPanels && r0 == 0 && blocksEnd == _m && r1 == _m;
         for (int q = 0; q < pairs; q++)
         {
             int j0 = 2 * q * Nr;
@@ -67,6 +69,11 @@ public sealed unsafe partial class Sgemm
                 SgemmMicroKernels.Block512Wide(k, aBlocks + ((long)block * k * mr), mr, pair, (nint)k * Nr, tile);
                 StoreTile(tile, i0, mr, j0, Nr);
                 StoreTile(tile + (mr * Nr), i0, mr, j0 + Nr, Math.Min(Nr, _n - j0 - Nr));
+            }
+
+            if (transposeHere)
+            {
+                TransposePanelRange(_c, _m, _n, 2 * q, (2 * q) + 2, _cTransposed);
             }
         }
 
@@ -79,7 +86,14 @@ public sealed unsafe partial class Sgemm
                 SgemmMicroKernels.Block512(k, aBlocks + ((long)block * k * mr), mr, lone, Nr, tile);
                 StoreTile(tile, r0 + (block * mr), mr, j0, _n - j0);
             }
+
+            if (transposeHere)
+            {
+                TransposePanelRange(_c, _m, _n, panels - 1, panels, _cTransposed);
+            }
         }
+
+        _cTransposedWritten |= transposeHere;
 
         if (blocksEnd < r1)
         {

@@ -50,6 +50,8 @@ public sealed unsafe partial class Sgemm : IDisposable
     private bool _transposedC;
     private bool _bInPanels;
     private bool _cInPanels;
+    private float* _cTransposed;
+    private bool _cTransposedWritten;
     private nint _aPanelStride;
     private long _cPanelStride;
     private int _split;

@@ -77,6 +77,8 @@ internal sealed unsafe partial class RateNetwork
     /// update (W¹'s in row chunks) writes into the panel copy that the forward product reads, and BP's learning channel
     /// reads W's rows from it (<c>Sgemm.Panels.cs</c>), so no step writes the row-major weights back and re-packs them
     /// (1 MB per layer of Figure 12, 313 KB for Figure 7's W¹). On narrow layers the copy is cheap.
+    /// With BP (AVX-512), such a W^h (h ≥ 2) also keeps the panels of its transpose, which its update writes too, for
+    /// the learning channel's δ·Wᵀ (<see cref="ConjoinedSignal"/>).
     /// </summary>
     private void KeepWideLayersAsPanels()
     {
@@ -86,6 +88,10 @@ internal sealed unsafe partial class RateNetwork
             if (w.Velocity is null && (long)w.Rows * w.Cols >= PanelsOnlyMinimum)
             {
                 w.KeepOnlyPanels();
+                if (h >= 2 && _spec.Algorithm == Algorithm.BP && _gemm.Path == SgemmPath.Vector512)
+                {
+                    w.EnableTransposedPanels();
+                }
             }
         }
     }

@@ -27,7 +27,9 @@ internal sealed unsafe class WeightMatrix
 
     private readonly float[] _values;
     private float[]? _panels;
+    private float[]? _transposedPanels;
     private bool _valuesStale;
+    private bool _panelsCurrent;
 
     /// <summary>Weight layer h (1-based) the matrix belongs to.</summary>
     public int Layer { get; }
@@ -80,8 +82,28 @@ internal sealed unsafe class WeightMatrix
     /// </summary>
     public float* Panels { get; private set; }
 
-    /// <summary>Whether <see cref="Panels"/> holds the current <see cref="Values"/>; anything else that writes the values clears it.</summary>
-    public bool PanelsCurrent { get; set; }
+    /// <summary>
+    /// Whether <see cref="Panels"/> holds the current <see cref="Values"/>; anything else that writes the values clears
+    /// it (and with it <see cref="TransposedCurrent"/>).
+    /// </summary>
+    public bool PanelsCurrent
+    {
+        get => _panelsCurrent;
+        set
+        {
+            _panelsCurrent = value;
+            TransposedCurrent &= value;
+        }
+    }
+
+    /// <summary>
+    /// The panel layout of the transpose (Cols×Rows), for a forward W that BP's learning channel reads on two lanes
+    /// (<see cref="EnableTransposedPanels"/>); null otherwise.
+    /// </summary>
+    public float* TransposedPanels { get; private set; }
+
+    /// <summary>Whether <see cref="TransposedPanels"/> holds the transpose of the current weights.</summary>
+    public bool TransposedCurrent { get; private set; }
 
     /// <summary>Allocates the panel copy (<paramref name="floats"/> floats plus alignment).</summary>
     public void EnablePanels(int floats)
@@ -90,6 +112,27 @@ internal sealed unsafe class WeightMatrix
         float* p = Address(_panels);
         Panels = p + ((int)((64 - ((nuint)p & 63)) & 63) / sizeof(float));
         PanelsCurrent = false;
+    }
+
+    /// <summary>Allocates <see cref="TransposedPanels"/> (64-byte aligned), written from the panels by <see cref="RefreshTransposed"/>.</summary>
+    public void EnableTransposedPanels()
+    {
+        _transposedPanels = Pinned(Sgemm.PanelFloats(Cols, Rows) + 16);
+        float* p = Address(_transposedPanels);
+        TransposedPanels = p + ((int)((64 - ((nuint)p & 63)) & 63) / sizeof(float));
+        TransposedCurrent = false;
+    }
+
+    /// <summary>Writes <see cref="TransposedPanels"/> from the current <see cref="Panels"/>.</summary>
+    public void RefreshTransposed()
+    {
+        if (!PanelsCurrent)
+        {
+            throw new InvalidOperationException($"Layer {Layer} {Channel}: the transpose is made from current panels.");
+        }
+
+        Sgemm.TransposePanels(Panels, Rows, Cols, TransposedPanels);
+        TransposedCurrent = true;
     }
 
     /// <summary>
@@ -121,10 +164,12 @@ internal sealed unsafe class WeightMatrix
     /// An update has finished writing the weights: into <see cref="Panels"/> only (<see cref="PanelsOnly"/>: the
     /// row-major values are now out of date), or into the values with the panel copy refreshed row range by row range.
     /// </summary>
-    public void UpdateFinished()
+    /// <param name="transposedWritten">Whether the update also wrote <see cref="TransposedPanels"/>.</param>
+    public void UpdateFinished(bool transposedWritten = false)
     {
         _valuesStale = PanelsOnly;
         PanelsCurrent = Panels != null && Rows > 0 && Cols > 0;
+        TransposedCurrent = transposedWritten && PanelsCurrent && TransposedPanels != null;
     }
 
     /// <summary>Packs <see cref="Panels"/> when something other than an update last wrote the values.</summary>
@@ -134,6 +179,11 @@ internal sealed unsafe class WeightMatrix
         {
             Sgemm.PackRows(Ptr, Cols, Rows, Cols, 0, Rows, Panels, 0, Sgemm.PanelCount(Cols));
             PanelsCurrent = true;
+        }
+
+        if (TransposedPanels != null && !TransposedCurrent && PanelsCurrent)
+        {
+            RefreshTransposed();
         }
     }
 

@@ -118,6 +118,112 @@ public sealed unsafe class SgemmPanelTests
         Assert.True(update[0].SequenceEqual(rowMajor[0]), $"row-major update {m}x{n}x{k}");
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(7, 13)]
+    [InlineData(16, 16)]
+    [InlineData(17, 33)]
+    [InlineData(100, 10)]
+    [InlineData(500, 500)]
+    [InlineData(784, 100)]
+    public void The_transposed_panels_are_the_panels_of_the_transpose(int k, int n)
+    {
+        // The k×n matrix packed, then its panels transposed, against the n×k transpose packed directly: ragged rows of
+        // the source become the zero columns of the transpose's last panel. The target starts as NaN, so a block the
+        // transposition skipped or a padding column it left unwritten shows.
+        float[] matrix = Random(k * n, 37 + k);
+        float[] transpose = new float[k * n];
+        for (int i = 0; i < k; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                transpose[(j * k) + i] = matrix[(i * n) + j];
+            }
+        }
+
+        int floats = Sgemm.PanelCount(k) * n * Sgemm.PanelColumns;
+        float[] panels = new float[Sgemm.PanelFloats(k, n)];
+        float[] expected = new float[Sgemm.PanelFloats(n, k)];
+        float[] transposed = Enumerable.Repeat(float.NaN, Sgemm.PanelFloats(n, k)).ToArray();
+        fixed (float* pm = matrix, pt = transpose, pp = panels, pe = expected, px = transposed)
+        {
+            Sgemm.PackRows(pm, n, k, n, 0, k, pp, 0, Sgemm.PanelCount(n));
+            Sgemm.PackRows(pt, k, n, k, 0, n, pe, 0, Sgemm.PanelCount(k));
+            Sgemm.TransposePanels(pp, k, n, px);
+        }
+
+        Assert.Equal(expected[..floats], transposed[..floats]);
+    }
+
+    [Fact]
+    public void The_register_transpose_of_a_block_is_the_scalar_transpose()
+    {
+        if (!System.Runtime.Intrinsics.X86.Avx512F.IsSupported)
+        {
+            return;
+        }
+
+        // Every count of source rows (the rest read as zero) and of target rows (the rest left untouched).
+        float[] block = Random(16 * 16, 41);
+        for (int rowsIn = 1; rowsIn <= 16; rowsIn++)
+        {
+            for (int rowsOut = 1; rowsOut <= 16; rowsOut++)
+            {
+                float[] scalar = Enumerable.Repeat(-7f, 16 * 16).ToArray();
+                float[] vector = Enumerable.Repeat(-7f, 16 * 16).ToArray();
+                fixed (float* pb = block, ps = scalar, pv = vector)
+                {
+                    Sgemm.TransposeBlockScalar(pb, rowsIn, ps, rowsOut);
+                    Sgemm.TransposeBlock512(pb, rowsIn, pv, rowsOut);
+                }
+
+                Assert.True(scalar.SequenceEqual(vector), $"rows in {rowsIn}, rows out {rowsOut}");
+                Assert.Equal(block[16 * (rowsIn - 1)], scalar[rowsIn - 1]);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(7, 13, 5)]
+    [InlineData(33, 47, 29)]
+    [InlineData(260, 260, 40)]
+    [InlineData(260, 270, 33)]
+    [InlineData(500, 500, 100)]
+    public void An_update_into_panels_also_writes_the_panels_of_its_transpose(int m, int n, int k)
+    {
+        // W (m×n) ← W + α·Aᵀ·B on W's panels, with and without the transposed copy: the panels must keep their bits
+        // and the copy must be the panels of Wᵀ. One thread on 260×260 and 500×500 (whole blocks of ten rows, 128 KB
+        // or more) writes the copy pair of panels by pair of panels inside the product (270 columns end on a
+        // lone panel); two threads and the other shapes transpose after it.
+        foreach (Sgemm gemm in Engines())
+        {
+            using (gemm)
+            {
+                float[] a = Random(k * m, 43 + m);
+                float[] b = Random(k * n, 47 + n);
+                float[] w = Random(m * n, 53 + k);
+                float[] plain = new float[Sgemm.PanelFloats(m, n)];
+                float[] withCopy = new float[Sgemm.PanelFloats(m, n)];
+                float[] copy = Enumerable.Repeat(float.NaN, Sgemm.PanelFloats(n, m)).ToArray();
+                float[] expected = new float[Sgemm.PanelFloats(n, m)];
+                fixed (float* pa = a, pb = b, pw = w, pp = plain, pc = withCopy, px = copy, pe = expected)
+                {
+                    Sgemm.PackRows(pw, n, m, n, 0, m, pp, 0, Sgemm.PanelCount(n));
+                    Sgemm.PackRows(pw, n, m, n, 0, m, pc, 0, Sgemm.PanelCount(n));
+                    gemm.MultiplyIntoPanels(true, m, n, k, 0.3f, pa, m, null, pb, n, 1f, pp, null);
+                    gemm.MultiplyIntoPanelsAndTransposed(true, m, n, k, 0.3f, pa, m, null, pb, n, 1f, pc, px);
+                    Sgemm.TransposePanels(pp, m, n, pe);
+                }
+
+                string label = $"{gemm.Path}, {gemm.Threads} thread(s), {m}x{n}x{k}";
+                Assert.True(plain.SequenceEqual(withCopy), label);
+                int floats = Sgemm.PanelCount(m) * n * Sgemm.PanelColumns;
+                Assert.True(expected.AsSpan(0, floats).SequenceEqual(copy.AsSpan(0, floats)), label);
+            }
+        }
+    }
+
     [Fact]
     public void Unpacking_inverts_packing_and_the_ragged_columns_are_zero()
     {

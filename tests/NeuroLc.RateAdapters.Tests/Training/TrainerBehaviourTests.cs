@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using NeuroLc.RateAdapters.Kernels;
 using NeuroLc.RateAdapters.Training;
 
 namespace NeuroLc.RateAdapters.Tests.Training;
@@ -80,6 +81,10 @@ public sealed class TrainerBehaviourTests
         {
             Assert.True(first.Network.Forward(1).PanelsOnly && first.Network.Forward(2).PanelsOnly && first.Network.Forward(3).PanelsOnly);
             Run(first, 7);
+            // With BP on AVX-512 the learning channel reads the panels of W²ᵀ and W³ᵀ, which the updates rewrite.
+            bool transposed = algorithm == Algorithm.BP && SgemmPaths.Best == SgemmPath.Vector512;
+            Assert.False(first.Network.Forward(1).TransposedCurrent);
+            Assert.Equal(transposed, first.Network.Forward(2).TransposedCurrent && first.Network.Forward(3).TransposedCurrent);
             first.WriteCheckpoint(checkpoint);
             Run(first, 6);
             Assert.Equal(one, first.WeightsSha256());
