@@ -44,6 +44,12 @@ internal sealed unsafe partial class RateNetwork
     /// <summary>Rows of W¹ per update chunk.</summary>
     private int ChunkRows => ChunkBlocks * SgemmPaths.RowsPerBlock(_gemm.Path);
 
+    /// <summary>
+    /// Whether each lane notes the largest |w| of the matrices it just updated (<see cref="WeightMatrix.NoteMaxMagnitude"/>),
+    /// for a per-step weight bound.
+    /// </summary>
+    public bool NoteMaxMagnitudes { get; set; }
+
     /// <summary>Whether steps run as two lanes (see the type's remarks).</summary>
     private bool TwoLanes => _lanes is not null;
 
@@ -202,6 +208,10 @@ internal sealed unsafe partial class RateNetwork
             {
                 Update(lane, _w[h], WeightMatrix.Address(_od[h - 1]), null, WeightMatrix.Address(_signal[h]), rows, alpha);
                 UpdateBias(lane, _b[h], _signal[h], rows, alpha);
+                if (NoteMaxMagnitudes)
+                {
+                    _w[h].NoteMaxMagnitude();
+                }
             }
             else if (r0 < 0)
             {

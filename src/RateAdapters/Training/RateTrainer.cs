@@ -57,7 +57,10 @@ public sealed unsafe partial class RateTrainer : IDisposable
         _train = train;
         _validation = validation;
         _batch = training.BatchSize;
-        _network = new RateNetwork(model, _batch, training.Seed, training.Threads, training.Momentum);
+        _network = new RateNetwork(model, _batch, training.Seed, training.Threads, training.Momentum)
+        {
+            NoteMaxMagnitudes = training.WeightBound is not null,
+        };
         // Where each row of the minibatch starts, read by the first layer's products (pinned: its address is passed on).
         _rowAddresses = GC.AllocateArray<nint>(_batch, pinned: true);
         _permutation = Permutation(0);
@@ -142,7 +145,7 @@ public sealed unsafe partial class RateTrainer : IDisposable
 
         if (_training.WeightBound is { } bound)
         {
-            CheckWeights(bound);
+            CheckWeights(bound, afterStep: true);
         }
 
         _lossSum += loss;
@@ -159,7 +162,7 @@ public sealed unsafe partial class RateTrainer : IDisposable
     public EpochMetrics EndEpoch()
     {
         _watch.Start();
-        CheckWeights(_training.WeightBound ?? double.PositiveInfinity);
+        CheckWeights(_training.WeightBound ?? double.PositiveInfinity, afterStep: false);
         double validationAccuracy = double.NaN;
         double validationLoss = double.NaN;
         if (_validation is not null)
@@ -279,11 +282,21 @@ public sealed unsafe partial class RateTrainer : IDisposable
         return order;
     }
 
-    private void CheckWeights(double bound)
+    /// <summary>
+    /// Stops the run when a weight is not finite or exceeds <paramref name="bound"/>. After a step only the adaptive
+    /// matrices can have changed, and a two-lane step has noted their largest |w| while they were in cache; the check
+    /// at the end of an epoch reads every matrix.
+    /// </summary>
+    private void CheckWeights(double bound, bool afterStep)
     {
         foreach (WeightMatrix m in _network.Parameters())
         {
-            float largest = m.MaxMagnitude();
+            if (afterStep && !m.Adaptive)
+            {
+                continue;
+            }
+
+            float largest = afterStep ? m.MaxMagnitudeSinceUpdate() : m.MaxMagnitude();
             if (float.IsNaN(largest) || float.IsInfinity(largest) || largest > bound)
             {
                 ReadOnlySpan<float> v = m.Values.AsSpan(0, m.Rows * m.Cols);

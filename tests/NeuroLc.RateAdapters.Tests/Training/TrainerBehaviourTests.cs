@@ -191,8 +191,15 @@ public sealed class TrainerBehaviourTests
         using (var calm = new RateTrainer(model, new TrainingSpec { BatchSize = 40, LearningRate = 0.01f, WeightBound = 1e3, Threads = 2 }, data, null))
         {
             Run(calm, 3);
-            Assert.True(calm.Network.Forward(2).PanelsOnly);
-            Assert.True(calm.Network.Forward(2).ValuesStale);
+            WeightMatrix w2 = calm.Network.Forward(2);
+            Assert.True(w2.PanelsOnly);
+            Assert.True(w2.ValuesStale);
+
+            // The lane that updated W² noted its largest |w| while it was in cache; the check reads that note.
+            Assert.True(w2.MaxMagnitudeNoted);
+            float noted = w2.MaxMagnitudeSinceUpdate();
+            Assert.Equal(Math.Abs(TensorPrimitives.MaxMagnitude(w2.Values.AsSpan(0, w2.Rows * w2.Cols))), noted);
+            Assert.False(w2.MaxMagnitudeNoted);
         }
 
         using var wild = new RateTrainer(model, new TrainingSpec { BatchSize = 40, LearningRate = 1e5f, WeightBound = 50, Threads = 2 }, data, null);
@@ -201,7 +208,27 @@ public sealed class TrainerBehaviourTests
         Assert.Equal("forward", ex.Channel);
         WeightMatrix culprit = wild.Network.Forward(ex.Layer);
         Assert.True(culprit.MaxMagnitude() > 50 || float.IsNaN(culprit.MaxMagnitude()));
-        Assert.Equal(culprit.MaxMagnitude(), TensorPrimitives.MaxMagnitude(culprit.Values.AsSpan(0, culprit.Rows * culprit.Cols)));
+        Assert.Equal(culprit.MaxMagnitude(), Math.Abs(TensorPrimitives.MaxMagnitude(culprit.Values.AsSpan(0, culprit.Rows * culprit.Cols))));
+    }
+
+    [Fact]
+    public void A_large_negative_weight_leaves_the_bound_and_a_written_matrix_forgets_its_note()
+    {
+        // The magnitude, not the signed value of largest magnitude: −10⁹ > 10³ must count as a blow-up.
+        var model = new ModelSpec { LayerSizes = [260, 260, 260, 10], Hidden = Activation.Identity };
+        Dataset data = ReferenceEquivalenceTests.Data(80, 260, 10, OutputKind.Softmax);
+        using var trainer = new RateTrainer(model, new TrainingSpec { BatchSize = 40, LearningRate = 0.01f, WeightBound = 1e3, Threads = 2 }, data, null);
+        Run(trainer, 2);
+        WeightMatrix w2 = trainer.Network.Forward(2);
+        Assert.True(w2.MaxMagnitudeNoted);
+        float[] values = w2.Values;
+        Assert.False(w2.MaxMagnitudeNoted);
+        values[7] = -1e9f;
+        w2.PanelsCurrent = false;
+        Assert.Equal(1e9f, w2.MaxMagnitudeSinceUpdate());
+        var ex = Assert.Throws<TrainingDivergedException>(() => trainer.EndEpoch());
+        Assert.Equal(2, ex.Layer);
+        Assert.Contains("-1E+09", ex.Message);
     }
 
     [Fact]
