@@ -83,8 +83,10 @@ internal sealed unsafe partial class RateNetwork
     /// update (W¹'s in row chunks) writes into the panel copy that the forward product reads, and BP's learning channel
     /// reads W's rows from it (<c>Sgemm.Panels.cs</c>), so no step writes the row-major weights back and re-packs them
     /// (1 MB per layer of Figure 12, 313 KB for Figure 7's W¹). On narrow layers the copy is cheap.
-    /// With BP (AVX-512), such a W^h (h ≥ 2) also keeps the panels of its transpose, which its update writes too, for
-    /// the learning channel's δ·Wᵀ (<see cref="ConjoinedSignal"/>).
+    /// With BP (AVX-512), every W^h (h ≥ 2) also keeps the panels of its transpose for the learning channel's δ·Wᵀ
+    /// (<see cref="ConjoinedSignal"/>): written by the update of a panels-only layer, transposed from the fresh panels
+    /// after the update of a narrow one (Figure 7's 100×100 layers: no lane packs Wᵀ for itself any more; a step
+    /// 3–7 % less at the lower quartile and median, alternating blocks of steps).
     /// </summary>
     private void KeepWideLayersAsPanels()
     {
@@ -94,10 +96,11 @@ internal sealed unsafe partial class RateNetwork
             if (w.Velocity is null && (long)w.Rows * w.Cols >= PanelsOnlyMinimum)
             {
                 w.KeepOnlyPanels();
-                if (h >= 2 && _spec.Algorithm == Algorithm.BP && _gemm.Path == SgemmPath.Vector512)
-                {
-                    w.EnableTransposedPanels();
-                }
+            }
+
+            if (h >= 2 && _spec.Algorithm == Algorithm.BP && _gemm.Path == SgemmPath.Vector512 && w.Panels != null)
+            {
+                w.EnableTransposedPanels();
             }
         }
     }
@@ -208,6 +211,11 @@ internal sealed unsafe partial class RateNetwork
             {
                 Update(lane, _w[h], WeightMatrix.Address(_od[h - 1]), null, WeightMatrix.Address(_signal[h]), rows, alpha);
                 UpdateBias(lane, _b[h], _signal[h], rows, alpha);
+                if (_w[h].TransposedPanels != null && !_w[h].TransposedCurrent)
+                {
+                    _w[h].RefreshTransposed();
+                }
+
                 if (NoteMaxMagnitudes)
                 {
                     _w[h].NoteMaxMagnitude();

@@ -81,10 +81,13 @@ public sealed class TrainerBehaviourTests
         {
             Assert.True(first.Network.Forward(1).PanelsOnly && first.Network.Forward(2).PanelsOnly && first.Network.Forward(3).PanelsOnly);
             Run(first, 7);
-            // With BP on AVX-512 the learning channel reads the panels of W²ᵀ and W³ᵀ, which the updates rewrite.
+            // With BP on AVX-512 the learning channel reads the panels of W²ᵀ, W³ᵀ (written by their updates into
+            // panels) and W⁴ᵀ (260×10, kept row-major: transposed after its update), and never W¹'s.
             bool transposed = algorithm == Algorithm.BP && SgemmPaths.Best == SgemmPath.Vector512;
             Assert.False(first.Network.Forward(1).TransposedCurrent);
-            Assert.Equal(transposed, first.Network.Forward(2).TransposedCurrent && first.Network.Forward(3).TransposedCurrent);
+            Assert.False(first.Network.Forward(4).PanelsOnly);
+            Assert.Equal(transposed, first.Network.Forward(2).TransposedCurrent && first.Network.Forward(3).TransposedCurrent
+                && first.Network.Forward(4).TransposedCurrent);
             first.WriteCheckpoint(checkpoint);
             Run(first, 6);
             Assert.Equal(one, first.WeightsSha256());
