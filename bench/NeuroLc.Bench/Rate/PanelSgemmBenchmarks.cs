@@ -9,7 +9,9 @@ namespace NeuroLc.Bench.Rate;
 /// One lane's share of a Figure 12 step on one core, with a 500×500 layer kept row-major (and re-packed for the
 /// forward product after each update, as before session 4) or kept only as panels (<c>Sgemm.Panels.cs</c>): the
 /// update W ← W + α·Oᵀ·R (500×500×100), the forward product X·W and BP's δ·Wᵀ on the lane's 50 rows (50×500×500),
-/// and δ·Wᵀ on 48; each with the panel-pair-outer orders on and off.
+/// and δ·Wᵀ on 48; each with the panel-pair-outer orders on and off. Since session N BP's δ·Wᵀ reads the panels of
+/// Wᵀ (<see cref="DeltaTimesTransposeFromTransposedPanels"/>), which the update writes along with W's
+/// (<see cref="UpdateIntoPanelsAndTransposed"/>); <see cref="TransposePanels"/> is the separate pass that cost too much.
 /// </summary>
 [Config(typeof(ShortRateJob))]
 public unsafe class PanelSgemmBenchmarks
@@ -23,6 +25,8 @@ public unsafe class PanelSgemmBenchmarks
     private float[] _weights = [];
     private float[] _panelStore = [];
     private float* _panels;
+    private float[] _transposedStore = [];
+    private float* _transposed;
     private float[] _z = [];
     private float[] _s = [];
 
@@ -43,6 +47,9 @@ public unsafe class PanelSgemmBenchmarks
         _panelStore = GC.AllocateArray<float>(Sgemm.PanelFloats(Units, Units) + 16, pinned: true);
         float* store = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_panelStore));
         _panels = store + ((int)((64 - ((nuint)store & 63)) & 63) / sizeof(float));
+        _transposedStore = GC.AllocateArray<float>(Sgemm.PanelFloats(Units, Units) + 16, pinned: true);
+        float* transposedStore = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_transposedStore));
+        _transposed = transposedStore + ((int)((64 - ((nuint)transposedStore & 63)) & 63) / sizeof(float));
         _z = new float[LaneRows * Units];
         _s = new float[LaneRows * Units];
         _gemm = new Sgemm(1) { PairOuterOrders = PairOuter };
@@ -50,6 +57,8 @@ public unsafe class PanelSgemmBenchmarks
         {
             Sgemm.PackRows(w, Units, Units, Units, 0, Units, _panels, 0, Sgemm.PanelCount(Units));
         }
+
+        Sgemm.TransposePanels(_panels, Units, Units, _transposed);
     }
 
     /// <summary>The update on row-major weights, then the panel copy the forward product reads.</summary>
@@ -72,6 +81,20 @@ public unsafe class PanelSgemmBenchmarks
             _gemm.MultiplyIntoPanels(true, Units, Units, Batch, 1e-6f, a, Units, null, r, Units, 1f, _panels, null);
         }
     }
+
+    /// <summary>The update into the panel copy that also writes the panels of Wᵀ, pair of panels by pair of panels.</summary>
+    [Benchmark]
+    public void UpdateIntoPanelsAndTransposed()
+    {
+        fixed (float* a = _activity, r = _signal)
+        {
+            _gemm.MultiplyIntoPanelsAndTransposed(true, Units, Units, Batch, 1e-6f, a, Units, null, r, Units, 1f, _panels, _transposed);
+        }
+    }
+
+    /// <summary>The panels of Wᵀ made from W's panels in a separate pass (16×16 blocks transposed in registers).</summary>
+    [Benchmark]
+    public void TransposePanels() => Sgemm.TransposePanels(_panels, Units, Units, _transposed);
 
     /// <summary>The forward product of the lane's rows, X·W from W's panels (pair-outer when <see cref="PairOuter"/>).</summary>
     [Benchmark]
@@ -100,6 +123,16 @@ public unsafe class PanelSgemmBenchmarks
         fixed (float* d = _signal, z = _z)
         {
             _gemm.MultiplyByPanelsTransposed(LaneRows, Units, Units, 1f, d, Units, _panels, 0f, z, Units, null);
+        }
+    }
+
+    /// <summary>δ·Wᵀ on the lane's rows from the panels of Wᵀ: δ's rows in the register blocks, as the forward product.</summary>
+    [Benchmark]
+    public void DeltaTimesTransposeFromTransposedPanels()
+    {
+        fixed (float* d = _signal, z = _z)
+        {
+            _gemm.MultiplyPrepacked(LaneRows, Units, Units, 1f, d, Units, null, _transposed, 0f, z, Units, null);
         }
     }
 
