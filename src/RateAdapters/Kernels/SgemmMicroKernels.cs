@@ -412,6 +412,10 @@ internal static unsafe class SgemmMicroKernels
     /// one 64-byte line from <paramref name="prefetch"/> on into L2: the panel-pair-outer forward product
     /// (<c>Sgemm.PairOuter.cs</c>) brings in the next panel pair this way. A separate kernel because a prefetch count
     /// or a segment loop beside it leaves too few registers: the row pointers then spill to the stack in the loop.
+    /// Two row bases (rows 0–4 and 5–9, at one to four row strides), the second panel addressed from the first and the
+    /// loop ended on B's pointer leave 7 µops of overhead per step instead of 11 (42 → 38 per ten-cycle step of
+    /// twenty FMAs, the front end's four per cycle): a 50×500×500 lane product 1–5 % less (min, quartile and median,
+    /// alternating call by call, W in L2 and in L3).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Block512StridedWidePrefetching(int k, float* a, nint lda, float* b, nint panelStride, float* tile, float* prefetch)
@@ -422,17 +426,17 @@ internal static unsafe class SgemmMicroKernels
         Vector512<float> d5 = default, d6 = default, d7 = default, d8 = default, d9 = default;
         Vector512<float> bl, bh, x;
         float* a0 = a;
-        float* a3 = a + (3 * lda);
-        float* a6 = a + (6 * lda);
-        float* a9 = a + (9 * lda);
+        float* a5 = a + (5 * lda);
         nint lda2 = 2 * lda;
-        float* b2 = b + panelStride;
-        for (int p = 0; p < k; p++)
+        nint lda3 = 3 * lda;
+        nint lda4 = 4 * lda;
+        float* end = b + ((nint)k * Columns);
+        for (; b < end; b += Columns)
         {
             Sse.Prefetch1(prefetch);
             prefetch += Columns;
             bl = Vector512.Load(b);
-            bh = Vector512.Load(b2);
+            bh = Vector512.Load(b + panelStride);
             x = Vector512.Create(a0[0]);
             c0 = Avx512F.FusedMultiplyAdd(x, bl, c0);
             d0 = Avx512F.FusedMultiplyAdd(x, bh, d0);
@@ -442,33 +446,29 @@ internal static unsafe class SgemmMicroKernels
             x = Vector512.Create(a0[lda2]);
             c2 = Avx512F.FusedMultiplyAdd(x, bl, c2);
             d2 = Avx512F.FusedMultiplyAdd(x, bh, d2);
-            x = Vector512.Create(a3[0]);
+            x = Vector512.Create(a0[lda3]);
             c3 = Avx512F.FusedMultiplyAdd(x, bl, c3);
             d3 = Avx512F.FusedMultiplyAdd(x, bh, d3);
-            x = Vector512.Create(a3[lda]);
+            x = Vector512.Create(a0[lda4]);
             c4 = Avx512F.FusedMultiplyAdd(x, bl, c4);
             d4 = Avx512F.FusedMultiplyAdd(x, bh, d4);
-            x = Vector512.Create(a3[lda2]);
+            x = Vector512.Create(a5[0]);
             c5 = Avx512F.FusedMultiplyAdd(x, bl, c5);
             d5 = Avx512F.FusedMultiplyAdd(x, bh, d5);
-            x = Vector512.Create(a6[0]);
+            x = Vector512.Create(a5[lda]);
             c6 = Avx512F.FusedMultiplyAdd(x, bl, c6);
             d6 = Avx512F.FusedMultiplyAdd(x, bh, d6);
-            x = Vector512.Create(a6[lda]);
+            x = Vector512.Create(a5[lda2]);
             c7 = Avx512F.FusedMultiplyAdd(x, bl, c7);
             d7 = Avx512F.FusedMultiplyAdd(x, bh, d7);
-            x = Vector512.Create(a6[lda2]);
+            x = Vector512.Create(a5[lda3]);
             c8 = Avx512F.FusedMultiplyAdd(x, bl, c8);
             d8 = Avx512F.FusedMultiplyAdd(x, bh, d8);
-            x = Vector512.Create(a9[0]);
+            x = Vector512.Create(a5[lda4]);
             c9 = Avx512F.FusedMultiplyAdd(x, bl, c9);
             d9 = Avx512F.FusedMultiplyAdd(x, bh, d9);
             a0++;
-            a3++;
-            a6++;
-            a9++;
-            b += Columns;
-            b2 += Columns;
+            a5++;
         }
 
         c0.Store(tile + 0);
