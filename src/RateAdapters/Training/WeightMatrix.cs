@@ -177,7 +177,7 @@ internal sealed unsafe class WeightMatrix
     /// <summary>
     /// Reads and keeps the largest |w| right after an update, on the thread that wrote the weights and while they are
     /// still in its cache: the per-step bound check then does not read every wide matrix again from the shared cache
-    /// on one thread (Figure 12: 4 MB per step, 15–20 % of a BP step).
+    /// on one thread (Figure 12: 4 MB per step, 15–35 % of a step).
     /// </summary>
     public void NoteMaxMagnitude()
     {
