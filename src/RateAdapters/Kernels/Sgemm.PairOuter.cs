@@ -19,7 +19,7 @@ public sealed unsafe partial class Sgemm
     internal bool PairOuterOrders { get; set; } = true;
 
     /// <summary>
-    /// Whether rows [r0, r1) run panel pair by panel pair (<see cref="RunRowsPairOuter"/>): a plain product
+    /// Whether rows [r0, r1) run panel pair by panel pair (<see cref="RunRowsPairOuter(int, int, int)"/>): a plain product
     /// (A row-major read in place, C row-major, the 512-bit path) of at least one whole register block, whose packed B
     /// (a 500×500 layer of Figure 12 is 1 MB) does not fit in L2 next to its A.
     /// </summary>
@@ -43,11 +43,18 @@ public sealed unsafe partial class Sgemm
     /// so the result is bit-identical; the epilogue then sees all the rows once, at the end.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RunRowsPairOuter(int part, int r0, int r1)
+    private void RunRowsPairOuter(int part, int r0, int r1) => RunRowsPairOuter(part, r0, r1, 0, PanelCount(_n) / 2, true);
+
+    /// <summary>
+    /// Rows [r0, r1) against panel pairs [q0, q1) only, and the lone last panel of an odd count when
+    /// <paramref name="withLone"/>: the pair-outer order for one thread's columns (<see cref="RunColumnPart"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void RunRowsPairOuter(int part, int r0, int r1, int q0, int q1, bool withLone)
     {
         int mr = _mr;
         int k = _k;
-        (int panels, int pairs, int blocks, int blocksEnd) = PairLayout(r0, r1);
+        (int panels, _, int blocks, int blocksEnd) = PairLayout(r0, r1);
         float* tile = stackalloc float[(2 * mr * Nr) + TransposeOverread];
         long pairFloats = 2L * k * Nr;
         // A last, partial block of rows is copied once, zero-padded, and taken with every pair: run apart in the
@@ -66,7 +73,7 @@ public sealed unsafe partial class Sgemm
             PackA(tailA, blocksEnd, tailRows);
         }
 
-        for (int q = 0; q < pairs; q++)
+        for (int q = q0; q < q1; q++)
         {
             int j0 = 2 * q * Nr;
             float* pair = _bPacked + (2L * q * k * Nr);
@@ -81,7 +88,7 @@ public sealed unsafe partial class Sgemm
             {
                 // A pair is 2k lines and each block asks for k of them: the first two blocks bring in the next pair;
                 // the others (and the last pair) point their prefetches at the pair in use, already in cache.
-                float* prefetch = q + 1 < pairs && block < 2 ? pair + pairFloats + ((long)block * k * Nr) : pair;
+                float* prefetch = q + 1 < q1 && block < 2 ? pair + pairFloats + ((long)block * k * Nr) : pair;
                 int i0 = r0 + (block * mr);
                 SgemmMicroKernels.Block512StridedWidePrefetching(k, _a + ((long)i0 * _lda), _lda, pair, (nint)k * Nr, tile, prefetch);
                 StoreTile(tile, i0, mr, j0, Nr);
@@ -89,7 +96,7 @@ public sealed unsafe partial class Sgemm
             }
         }
 
-        if (panels % 2 == 1)
+        if (withLone && panels % 2 == 1)
         {
             // A lone last panel: the 10×16 block, reading the rows in place.
             int j0 = (panels - 1) * Nr;
@@ -108,6 +115,38 @@ public sealed unsafe partial class Sgemm
         }
 
         _epilogue?.Invoke(r0, r1);
+    }
+
+    /// <summary>
+    /// Whether a two-thread call may be split by columns (the default, <see cref="ColumnSplitFits"/>); off, it is
+    /// split by rows, with the same bits. The benchmarks switch it to measure both splits side by side.
+    /// </summary>
+    internal bool ColumnSplits { get; set; } = true;
+
+    /// <summary>
+    /// Whether a whole two-thread call with B still to pack runs split by columns (<see cref="RunColumnPart"/>):
+    /// all of A fits the pair-outer order, B has at least four pairs of panels, and no epilogue waits for rows.
+    /// </summary>
+    private bool ColumnSplitFits() =>
+        ColumnSplits && _workers.Threads == 2 && _epilogue is null && PanelCount(_n) >= 8 && PairOuterFits(0, _m);
+
+    /// <summary>
+    /// One thread's half of a column-split call: it packs its own panel pairs (the second thread also the lone last
+    /// panel) and runs every row against them in the pair-outer order. Split by rows, each thread packed half of B,
+    /// waited for the other half, then streamed all of it, the other core's half from the shared cache; split by
+    /// columns, each reads only the half it has just written into its own L2, and neither waits. Each element is the
+    /// same chain over k, so the bits are those of the row split.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void RunColumnPart(int part)
+    {
+        int panels = PanelCount(_n);
+        int pairs = panels / 2;
+        int half = (pairs + 1) / 2;
+        int q0 = part == 0 ? 0 : half;
+        int q1 = part == 0 ? half : pairs;
+        PackPanels(2 * q0, part == 0 ? 2 * q1 : panels);
+        RunRowsPairOuter(part, 0, _m, q0, q1, withLone: part == 1);
     }
 
     /// <summary>Panels of B, whole pairs of them, whole blocks of rows in [r0, r1), and the end of those blocks.</summary>

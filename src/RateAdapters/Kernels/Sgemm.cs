@@ -42,6 +42,7 @@ public sealed unsafe partial class Sgemm : IDisposable
     private float* _bPacked;
     private bool _transB;
     private bool _packInParts;
+    private bool _columnSplit;
     private int _packSplit;
     private int _packedParts;
     private float* _bPrepacked;
@@ -170,6 +171,12 @@ public sealed unsafe partial class Sgemm : IDisposable
         {
             _workers.Run(_part);
         }
+        else if (parallel && ColumnSplitFits())
+        {
+            _columnSplit = true;
+            _workers.Run(_part);
+            _columnSplit = false;
+        }
         else if (parallel)
         {
             // Each thread packs half of the panels, then both wait for the other half: packing W¹ (784 × 100) alone
@@ -276,6 +283,12 @@ public sealed unsafe partial class Sgemm : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunPart(int part)
     {
+        if (_columnSplit)
+        {
+            RunColumnPart(part);
+            return;
+        }
+
         if (_packInParts)
         {
             PackPanels(part == 0 ? 0 : _packSplit, part == 0 ? _packSplit : (_n + Nr - 1) / Nr);

@@ -119,6 +119,46 @@ public sealed unsafe class SgemmPanelTests
     }
 
     [Theory]
+    [InlineData(100, 500, 500)]
+    [InlineData(23, 490, 300)]
+    [InlineData(10, 512, 256)]
+    [InlineData(60, 130, 1000)]
+    public void The_column_split_gives_the_bits_of_one_thread(int m, int n, int k)
+    {
+        // A plain product with B still to pack (C ← 0.7·A·B + 0.5·C), whose A fits the pair-outer order: two threads
+        // split by columns (each packing its own pairs; the second also takes a lone last panel, as with 490 = 30.6
+        // panels) and split by rows must both give one thread's bits; a partial last block of rows (23) goes with
+        // every pair. The one-thread result is also held against the scalar sum.
+        float[] a = Random(m * k, 41);
+        float[] b = Random(k * n, 43);
+        float[] c0 = Random(m * n, 47);
+        var results = new float[3][];
+        for (int side = 0; side < 3; side++)
+        {
+            using var gemm = new Sgemm(side == 0 ? 1 : 2) { ColumnSplits = side == 1 };
+            results[side] = (float[])c0.Clone();
+            gemm.Multiply(false, false, m, n, k, 0.7f, a, k, b, n, 0.5f, results[side], n);
+        }
+
+        Assert.True(results[0].SequenceEqual(results[1]), $"column split {m}x{n}x{k}");
+        Assert.True(results[0].SequenceEqual(results[2]), $"row split {m}x{n}x{k}");
+        for (int i = 0; i < m; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                double sum = 0;
+                for (int p = 0; p < k; p++)
+                {
+                    sum += (double)a[(i * k) + p] * b[(p * n) + j];
+                }
+
+                double expected = (0.7 * sum) + (0.5 * c0[(i * n) + j]);
+                Assert.True(Math.Abs(results[0][(i * n) + j] - expected) <= 1e-4 * (1 + Math.Abs(expected)), $"C[{i},{j}] of {m}x{n}x{k}");
+            }
+        }
+    }
+
+    [Theory]
     [InlineData(1, 1)]
     [InlineData(7, 13)]
     [InlineData(16, 16)]
