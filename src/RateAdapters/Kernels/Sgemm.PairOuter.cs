@@ -19,17 +19,48 @@ public sealed unsafe partial class Sgemm
     internal bool PairOuterOrders { get; set; } = true;
 
     /// <summary>
-    /// Whether rows [r0, r1) run panel pair by panel pair (<see cref="RunRowsPairOuter(int, int, int)"/>): a plain product
-    /// (A row-major read in place, C row-major, the 512-bit path) of at least one whole register block, whose packed B
-    /// (a 500×500 layer of Figure 12 is 1 MB) does not fit in L2 next to its A.
+    /// Whether rows [r0, r1) run panel pair by panel pair in one piece (<see cref="RunRowsPairOuter(int, int, int)"/>):
+    /// the order applies (<see cref="PairOuterChunkRows"/>) and all of their A fits in L2 beside a pair of B.
     /// </summary>
-    private bool PairOuterFits(int r0, int r1)
+    private bool PairOuterFits(int r0, int r1) => r1 - r0 <= PairOuterChunkRows(r0, r1);
+
+    /// <summary>
+    /// Rows of A per piece of rows [r0, r1) in the pair-outer order, or 0 where it does not apply: a plain product
+    /// (A row-major read in place, C row-major, the 512-bit path) of at least one whole register block, whose packed
+    /// B (a 500×500 layer of Figure 12 is 1 MB) does not fit in L2 next to its A. A piece is as many whole register
+    /// blocks as keep its rows of A within <see cref="PairOuterMaximumABytes"/> (one block at least): B then streams
+    /// from the shared cache once per piece. Row block by row block, a 1000×1000×1000 product streamed all 4 MB of B
+    /// once per ten rows.
+    /// </summary>
+    private int PairOuterChunkRows(int r0, int r1)
     {
         int panels = PanelCount(_n);
-        return PairOuterOrders && _path == SgemmPath.Vector512 && !_transA && _aRows == null && _aPanelStride == 0 && _cPanelStride == 0
-            && !_transposedC && r1 - r0 >= _mr && panels >= 4
-            && (long)panels * _k * Nr * sizeof(float) >= PairOuterMinimumBytes
-            && (long)(r1 - r0) * _k * sizeof(float) <= PairOuterMaximumABytes;
+        bool applies = PairOuterOrders && _path == SgemmPath.Vector512 && !_transA && _aRows == null && _aPanelStride == 0
+            && _cPanelStride == 0 && !_transposedC && r1 - r0 >= _mr && panels >= 4
+            && (long)panels * _k * Nr * sizeof(float) >= PairOuterMinimumBytes;
+        if (!applies)
+        {
+            return 0;
+        }
+
+        long rowsThatFit = PairOuterMaximumABytes / ((long)Math.Max(1, _k) * sizeof(float));
+        return (int)Math.Max(_mr, Math.Min(r1 - r0, rowsThatFit / _mr * _mr));
+    }
+
+    /// <summary>
+    /// Rows [r0, r1) in the pair-outer order, in pieces of about equal whole register blocks whose A fits in L2
+    /// (<see cref="PairOuterChunkRows"/>). Each element is the same chain over k whatever the pieces, so the bits are
+    /// those of the row-block order.
+    /// </summary>
+    private void RunRowsPairOuterInPieces(int part, int r0, int r1, int pieceRows)
+    {
+        int blocks = (r1 - r0 + _mr - 1) / _mr;
+        int pieces = (r1 - r0 + pieceRows - 1) / pieceRows;
+        int blocksPerPiece = (blocks + pieces - 1) / pieces;
+        for (int p0 = r0; p0 < r1; p0 += blocksPerPiece * _mr)
+        {
+            RunRowsPairOuter(part, p0, Math.Min(r1, p0 + (blocksPerPiece * _mr)));
+        }
     }
 
     /// <summary>

@@ -312,9 +312,10 @@ public sealed unsafe partial class Sgemm : IDisposable
             return;
         }
 
-        if (PairOuterFits(r0, r1))
+        int pieceRows = PairOuterChunkRows(r0, r1);
+        if (pieceRows > 0)
         {
-            RunRowsPairOuter(part, r0, r1);
+            RunRowsPairOuterInPieces(part, r0, r1, pieceRows);
             return;
         }
 

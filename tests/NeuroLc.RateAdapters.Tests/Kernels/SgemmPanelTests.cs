@@ -78,8 +78,11 @@ public sealed unsafe class SgemmPanelTests
     [InlineData(33, 490, 300)]
     [InlineData(353, 390, 37)]
     [InlineData(784, 100, 100)]
+    [InlineData(133, 500, 600)]
     public void The_pair_outer_orders_give_the_bits_of_the_row_block_order(int m, int n, int k)
     {
+        // 133×600 floats of A are more than fit in L2 beside B (1.2 MB packed): one thread runs them in two pieces
+        // (70 and 63 rows, the last with a partial block), each lane of two threads in one.
         // A forward product from panels (m×k times k×n) and an update (C m×n += α·Aᵀ·B, A k×m) into panels and into
         // row-major C, on one and two threads, with the pair-outer orders on and off. With them off every product runs
         // row block by row block.
