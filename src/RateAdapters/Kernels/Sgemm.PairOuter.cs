@@ -20,9 +20,9 @@ public sealed unsafe partial class Sgemm
 
     /// <summary>
     /// Whether rows [r0, r1) run panel pair by panel pair in one piece (<see cref="RunRowsPairOuter(int, int, int)"/>):
-    /// the order applies (<see cref="PairOuterChunkRows"/>) and all of their A fits in L2 beside a pair of B.
+    /// the order applies (<see cref="PairOuterPieceRows"/>) and all of their A fits in L2 beside a pair of B.
     /// </summary>
-    private bool PairOuterFits(int r0, int r1) => r1 - r0 <= PairOuterChunkRows(r0, r1);
+    private bool PairOuterFits(int r0, int r1) => r1 - r0 <= PairOuterPieceRows(r0, r1);
 
     /// <summary>
     /// Rows of A per piece of rows [r0, r1) in the pair-outer order, or 0 where it does not apply: a plain product
@@ -32,7 +32,7 @@ public sealed unsafe partial class Sgemm
     /// from the shared cache once per piece. Row block by row block, a 1000×1000×1000 product streamed all 4 MB of B
     /// once per ten rows.
     /// </summary>
-    private int PairOuterChunkRows(int r0, int r1)
+    private int PairOuterPieceRows(int r0, int r1)
     {
         int panels = PanelCount(_n);
         bool applies = PairOuterOrders && _path == SgemmPath.Vector512 && !_transA && _aRows == null && _aPanelStride == 0
@@ -49,7 +49,7 @@ public sealed unsafe partial class Sgemm
 
     /// <summary>
     /// Rows [r0, r1) in the pair-outer order, in pieces of about equal whole register blocks whose A fits in L2
-    /// (<see cref="PairOuterChunkRows"/>). Each element is the same chain over k whatever the pieces, so the bits are
+    /// (<see cref="PairOuterPieceRows"/>). Each element is the same chain over k whatever the pieces, so the bits are
     /// those of the row-block order.
     /// </summary>
     private void RunRowsPairOuterInPieces(int part, int r0, int r1, int pieceRows)

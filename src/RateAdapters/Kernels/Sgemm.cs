@@ -174,8 +174,14 @@ public sealed unsafe partial class Sgemm : IDisposable
         else if (parallel && ColumnSplitFits())
         {
             _columnSplit = true;
-            _workers.Run(_part);
-            _columnSplit = false;
+            try
+            {
+                _workers.Run(_part);
+            }
+            finally
+            {
+                _columnSplit = false;
+            }
         }
         else if (parallel)
         {
@@ -184,8 +190,14 @@ public sealed unsafe partial class Sgemm : IDisposable
             _packInParts = true;
             _packSplit = (panels + 1) / 2;
             _packedParts = 0;
-            _workers.Run(_part);
-            _packInParts = false;
+            try
+            {
+                _workers.Run(_part);
+            }
+            finally
+            {
+                _packInParts = false;
+            }
         }
         else
         {
@@ -312,7 +324,7 @@ public sealed unsafe partial class Sgemm : IDisposable
             return;
         }
 
-        int pieceRows = PairOuterChunkRows(r0, r1);
+        int pieceRows = PairOuterPieceRows(r0, r1);
         if (pieceRows > 0)
         {
             RunRowsPairOuterInPieces(part, r0, r1, pieceRows);
