@@ -13,10 +13,17 @@ public sealed unsafe partial class Sgemm
     /// C ← α·op(A)·B + β·C with C (m×n) in the panel layout: with β = 1 this is W ← W + α·op(A)·B on the panel copy
     /// itself. <paramref name="epilogue"/> gets row ranges of C as in the row-major product.
     /// </summary>
+    /// <remarks>
+    /// With <paramref name="addInto"/> (panels of the same shape), each tile of C, once stored, is also added to the
+    /// same tile there: the momentum update V ← μ·V + α·op(A)·B, W ← W + V of a weight matrix kept only as panels
+    /// (C = V, <paramref name="addInto"/> = W), while the tile of V is in L1. Row-major, the velocity was added and the
+    /// weights re-packed row group by row group after the product; each element gets the same two roundings.
+    /// </remarks>
     internal void MultiplyIntoPanels(bool transposeA, int m, int n, int k, float alpha, float* a, int lda, float** aRows,
-        float* b, int ldb, float beta, float* cPanels, Action<int, int>? epilogue)
+        float* b, int ldb, float beta, float* cPanels, Action<int, int>? epilogue, float* addInto = null)
     {
         _cInPanels = true;
+        _cAddInto = addInto;
         try
         {
             Multiply(transposeA, false, m, n, k, alpha, a, lda, aRows, b, ldb, beta, cPanels, Nr, epilogue);
@@ -24,6 +31,7 @@ public sealed unsafe partial class Sgemm
         finally
         {
             _cInPanels = false;
+            _cAddInto = null;
         }
     }
 
@@ -34,17 +42,18 @@ public sealed unsafe partial class Sgemm
     /// layers a separate pass over the 1 MB of panels after the update cost about 200 µs, as much as BP's learning
     /// channel gained from reading Wᵀ. Any other product is transposed whole after it.
     /// </summary>
+    /// <remarks>With <paramref name="addInto"/> (see <see cref="MultiplyIntoPanels"/>) the transpose is that of the panels added into.</remarks>
     internal void MultiplyIntoPanelsAndTransposed(bool transposeA, int m, int n, int k, float alpha, float* a, int lda,
-        float** aRows, float* b, int ldb, float beta, float* cPanels, float* transposedPanels)
+        float** aRows, float* b, int ldb, float beta, float* cPanels, float* transposedPanels, float* addInto = null)
     {
         _cTransposed = transposedPanels;
         _cTransposedWritten = false;
         try
         {
-            MultiplyIntoPanels(transposeA, m, n, k, alpha, a, lda, aRows, b, ldb, beta, cPanels, null);
+            MultiplyIntoPanels(transposeA, m, n, k, alpha, a, lda, aRows, b, ldb, beta, cPanels, null, addInto);
             if (!_cTransposedWritten)
             {
-                TransposePanels(cPanels, m, n, transposedPanels);
+                TransposePanels(addInto != null ? addInto : cPanels, m, n, transposedPanels);
             }
         }
         finally
@@ -58,9 +67,10 @@ public sealed unsafe partial class Sgemm
     /// (<see cref="MultiplyRows"/>): the first layer's update chunks of a two-lane step.
     /// </summary>
     internal void MultiplyRowsIntoPanels(bool transposeA, int m, int n, int k, float alpha, float* a, int lda, float** aRows,
-        float* bPanels, float beta, float* cPanels, int r0, int r1)
+        float* bPanels, float beta, float* cPanels, int r0, int r1, float* addInto = null)
     {
         _cInPanels = true;
+        _cAddInto = addInto;
         try
         {
             MultiplyRows(transposeA, m, n, k, alpha, a, lda, aRows, bPanels, beta, cPanels, Nr, r0, r1, null);
@@ -68,6 +78,7 @@ public sealed unsafe partial class Sgemm
         finally
         {
             _cInPanels = false;
+            _cAddInto = null;
         }
     }
 

@@ -59,6 +59,7 @@ public sealed unsafe partial class Sgemm
         float* tile = stackalloc float[(2 * mr * Nr) + TransposeOverread];
         // Cᵀ's panels pair by pair, from panels still in L1/L2, when this call writes every row of C.
         bool transposeHere = _cTransposed != null && _cInPanels && r0 == 0 && blocksEnd == _m && r1 == _m;
+        float* transposeSource = _cAddInto != null ? _cAddInto : _c;
         for (int q = 0; q < pairs; q++)
         {
             int j0 = 2 * q * Nr;
@@ -73,7 +74,7 @@ public sealed unsafe partial class Sgemm
 
             if (transposeHere)
             {
-                TransposePanelRange(_c, _m, _n, 2 * q, (2 * q) + 2, _cTransposed);
+                TransposePanelRange(transposeSource, _m, _n, 2 * q, (2 * q) + 2, _cTransposed);
             }
         }
 
@@ -89,7 +90,7 @@ public sealed unsafe partial class Sgemm
 
             if (transposeHere)
             {
-                TransposePanelRange(_c, _m, _n, panels - 1, panels, _cTransposed);
+                TransposePanelRange(transposeSource, _m, _n, panels - 1, panels, _cTransposed);
             }
         }
 

@@ -52,6 +52,7 @@ public sealed unsafe partial class Sgemm : IDisposable
     private bool _bInPanels;
     private bool _cInPanels;
     private float* _cTransposed;
+    private float* _cAddInto;
     private bool _cTransposedWritten;
     private nint _aPanelStride;
     private long _cPanelStride;
@@ -508,11 +509,23 @@ public sealed unsafe partial class Sgemm : IDisposable
         }
 
         int rows = Math.Min(_mr, r1 - i0);
-        float* top = _c + (q * _cPanelStride) + ((long)i0 * Nr);
+        long offset = (q * _cPanelStride) + ((long)i0 * Nr);
+        float* top = _c + offset;
         for (int i = 0; i < rows; i++)
         {
             Sse.Prefetch0(top + (i * Nr));
             Sse.Prefetch0(top + _cPanelStride + (i * Nr));
+        }
+
+        if (_cAddInto != null)
+        {
+            // The weights the tile of the velocity is added to (MultiplyIntoPanels' addInto).
+            float* w = _cAddInto + offset;
+            for (int i = 0; i < rows; i++)
+            {
+                Sse.Prefetch0(w + (i * Nr));
+                Sse.Prefetch0(w + _cPanelStride + (i * Nr));
+            }
         }
     }
 
@@ -747,6 +760,40 @@ public sealed unsafe partial class Sgemm : IDisposable
     /// <summary>C block ← α·tile + β·C block; β = 0 does not read C.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void StoreTile(float* tile, int i0, int rows, int j0, int cols)
+    {
+        StoreTileIntoC(tile, i0, rows, j0, cols);
+        if (_cAddInto != null)
+        {
+            AddTileInto(i0, rows, j0, cols);
+        }
+    }
+
+    /// <summary>
+    /// Adds the tile of C just stored (rows i0.., columns j0.. of the panel layout) to the same tile of
+    /// <see cref="MultiplyIntoPanels"/>'s addInto panels, one rounding per element. Both sets of panels keep zero
+    /// padding columns, so whole 16-float rows are added.
+    /// </summary>
+    private void AddTileInto(int i0, int rows, int j0, int cols)
+    {
+        long offset = ((j0 / Nr) * _cPanelStride) + ((long)i0 * Nr);
+        float* v = _c + offset;
+        float* w = _cAddInto + offset;
+        for (int i = 0; i < rows; i++, v += Nr, w += Nr)
+        {
+            if (_path == SgemmPath.Vector512)
+            {
+                (Vector512.Load(w) + Vector512.Load(v)).Store(w);
+                continue;
+            }
+
+            for (int j = 0; j < cols; j++)
+            {
+                w[j] += v[j];
+            }
+        }
+    }
+
+    private void StoreTileIntoC(float* tile, int i0, int rows, int j0, int cols)
     {
         float alpha = _alpha;
         float beta = _beta;

@@ -419,23 +419,27 @@ internal sealed unsafe partial class RateNetwork
     {
         // The velocity is added, and a matrix with a panel copy refreshes it, row range by row range on the thread
         // that just wrote those rows.
+        // Kept only as panels, with momentum: V ← μV + α·AᵀP into V's panels, each tile then added to W's panels.
+        float* target = m.PanelsOnly && m.VelocityPanels != null ? m.VelocityPanels : m.Panels;
+        float beta = m.PanelsOnly && m.VelocityPanels != null ? _momentumValue : 1f;
+        float* addInto = m.PanelsOnly && m.VelocityPanels != null ? m.Panels : null;
         if (m.PanelsOnly && m.TransposedPanels != null)
         {
-            lane.Gemm.MultiplyIntoPanelsAndTransposed(true, m.Rows, m.Cols, rows, alpha, a, m.Rows, aRows, p, m.Cols, 1f, m.Panels,
-                m.TransposedPanels);
+            lane.Gemm.MultiplyIntoPanelsAndTransposed(true, m.Rows, m.Cols, rows, alpha, a, m.Rows, aRows, p, m.Cols, beta, target,
+                m.TransposedPanels, addInto);
             m.UpdateFinished(transposedWritten: true);
             return;
         }
 
         if (m.PanelsOnly)
         {
-            lane.Gemm.MultiplyIntoPanels(true, m.Rows, m.Cols, rows, alpha, a, m.Rows, aRows, p, m.Cols, 1f, m.Panels, null);
+            lane.Gemm.MultiplyIntoPanels(true, m.Rows, m.Cols, rows, alpha, a, m.Rows, aRows, p, m.Cols, beta, target, null, addInto);
             m.UpdateFinished();
             return;
         }
 
         lane.Matrix = m;
-        Action<int, int>? finish = m.Panels != null || m.Velocity != null ? lane.RowsDone : null;
+        Action<int, int>? finish = m.Panels != null || m.HasVelocity ? lane.RowsDone : null;
         if (m.Velocity is { } v)
         {
             lane.Gemm.Multiply(true, false, m.Rows, m.Cols, rows, alpha, a, m.Rows, aRows, p, m.Cols, _momentumValue, WeightMatrix.Address(v), m.Cols, finish);

@@ -79,8 +79,9 @@ internal sealed unsafe partial class RateNetwork
     }
 
     /// <summary>
-    /// Wide layers (at least <see cref="PanelsOnlyMinimum"/> weights, no momentum) are kept only as panels: their
-    /// update (W¹'s in row chunks) writes into the panel copy that the forward product reads, and BP's learning channel
+    /// Wide layers (at least <see cref="PanelsOnlyMinimum"/> weights) are kept only as panels, with momentum their
+    /// velocity too: their update (W¹'s in row chunks) writes into the panel copy that the forward product reads (with
+    /// momentum V's panels, each tile then added to W's: <c>Sgemm.MultiplyIntoPanels</c>), and BP's learning channel
     /// reads W's rows from it (<c>Sgemm.Panels.cs</c>), so no step writes the row-major weights back and re-packs them
     /// (1 MB per layer of Figure 12, 313 KB for Figure 7's W¹). On narrow layers the copy is cheap.
     /// With BP (AVX-512), every W^h (h ≥ 2) also keeps the panels of its transpose for the learning channel's δ·Wᵀ
@@ -88,12 +89,18 @@ internal sealed unsafe partial class RateNetwork
     /// after the update of a narrow one (Figure 7's 100×100 layers: no lane packs Wᵀ for itself any more; a step
     /// 3–7 % less at the lower quartile and median, alternating blocks of steps).
     /// </summary>
+    /// <summary>
+    /// Whether networks built from now on keep wide layers with momentum as panels too (the default); off, those keep
+    /// row-major weights and velocity, with the same bits. The benchmarks switch it to measure both side by side.
+    /// </summary>
+    internal static bool MomentumLayersAsPanels { get; set; } = true;
+
     private void KeepWideLayersAsPanels()
     {
         for (int h = 1; h <= _layers; h++)
         {
             WeightMatrix w = _w[h];
-            if (w.Velocity is null && (long)w.Rows * w.Cols >= PanelsOnlyMinimum)
+            if ((long)w.Rows * w.Cols >= PanelsOnlyMinimum && (MomentumLayersAsPanels || !w.HasVelocity))
             {
                 w.KeepOnlyPanels();
             }
@@ -242,12 +249,13 @@ internal sealed unsafe partial class RateNetwork
         int r1 = Math.Min(r0 + ChunkRows, m.Rows);
         if (m.PanelsOnly)
         {
+            bool velocity = m.VelocityPanels != null;
             lane.Gemm.MultiplyRowsIntoPanels(true, m.Rows, m.Cols, _stepRows, _stepAlpha, WeightMatrix.Address(_od[0]), m.Rows, _stepInputRows,
-                SignalPanels, 1f, m.Panels, r0, r1);
+                SignalPanels, velocity ? _momentumValue : 1f, velocity ? m.VelocityPanels : m.Panels, r0, r1, velocity ? m.Panels : null);
             return;
         }
 
-        bool momentum = m.Velocity is not null;
+        bool momentum = m.HasVelocity;
         float* target = momentum ? WeightMatrix.Address(m.Velocity!) : m.Ptr;
         lane.Matrix = m;
         lane.Gemm.MultiplyRows(true, m.Rows, m.Cols, _stepRows, _stepAlpha, WeightMatrix.Address(_od[0]), m.Rows, _stepInputRows,

@@ -43,7 +43,7 @@ public sealed partial class RateTrainer
                 w.Write(m.Rows);
                 w.Write(m.Cols);
                 WriteFloats(w, m.Values, m.Rows * m.Cols);
-                w.Write(m.Velocity is not null);
+                w.Write(m.HasVelocity);
                 if (m.Velocity is { } v)
                 {
                     WriteFloats(w, v, m.Rows * m.Cols);
@@ -152,7 +152,7 @@ public sealed partial class RateTrainer
             ReadFloats(r, m.Values, rows * cols);
             m.PanelsCurrent = false;
             bool hasVelocity = r.ReadBoolean();
-            if (hasVelocity != (m.Velocity is not null))
+            if (hasVelocity != m.HasVelocity)
             {
                 throw new CheckpointFormatException($"Checkpoint momentum state of layer {layer} {channel} does not match the training settings.");
             }

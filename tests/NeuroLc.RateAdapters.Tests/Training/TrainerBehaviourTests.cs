@@ -55,19 +55,22 @@ public sealed class TrainerBehaviourTests
     }
 
     [Theory]
-    [InlineData(Algorithm.BP, 40)]
-    [InlineData(Algorithm.BP, 33)]
-    [InlineData(Algorithm.RBP, 33)]
-    [InlineData(Algorithm.SRBP, 40)]
-    public void Wide_layers_kept_only_as_panels_give_the_bits_of_one_thread_and_resume_from_a_checkpoint(Algorithm algorithm, int batch)
+    [InlineData(Algorithm.BP, 40, 0f)]
+    [InlineData(Algorithm.BP, 33, 0f)]
+    [InlineData(Algorithm.RBP, 33, 0f)]
+    [InlineData(Algorithm.SRBP, 40, 0f)]
+    [InlineData(Algorithm.BP, 33, 0.9f)]
+    [InlineData(Algorithm.SRBP, 40, 0.5f)]
+    public void Wide_layers_kept_only_as_panels_give_the_bits_of_one_thread_and_resume_from_a_checkpoint(Algorithm algorithm, int batch, float momentum)
     {
-        // On two lanes a momentum-free layer of at least 65,536 weights is updated in its panel copy only (W¹ in row
-        // chunks: 260 rows are three chunks and a ragged end), and BP's learning channel reads W's rows from it
-        // (Sgemm.Panels.cs); one thread keeps the row-major weights. A 33-row batch gives a 13-row lane, whose single
-        // 16-column panel takes the packed path.
+        // On two lanes a layer of at least 65,536 weights is updated in its panel copy only (W¹ in row chunks: 260 rows
+        // are three chunks and a ragged end), and BP's learning channel reads W's rows from it (Sgemm.Panels.cs); one
+        // thread keeps the row-major weights. A 33-row batch gives a 13-row lane, whose single 16-column panel takes the
+        // packed path. With momentum the velocity is kept as panels as well, each tile of V added to W's panels as it
+        // is stored; the checkpoint, written mid-run, must carry it unpacked, and the run must go on from its panels.
         var model = new ModelSpec { LayerSizes = [260, 260, 260, 260, 10], Algorithm = algorithm, DropoutForward = 0.1 };
         Dataset data = ReferenceEquivalenceTests.Data(120, 260, 10, OutputKind.Softmax);
-        var training = new TrainingSpec { BatchSize = batch, LearningRate = 0.05f, Seed = 4 };
+        var training = new TrainingSpec { BatchSize = batch, LearningRate = 0.05f, Seed = 4, Momentum = momentum };
         string one;
         using (var trainer = new RateTrainer(model, training with { Threads = 1 }, data, null))
         {
