@@ -385,25 +385,36 @@ internal sealed unsafe partial class RateNetwork
                 continue;
             }
 
-            WeightMatrix c = _feedback[Skipped ? h : h + 1]!;
-            float* pre;
-            float* post;
-            if (_spec.LearningChannelRule == LearningChannelRule.Stdp)
-            {
-                bool free = _spec.StdpChannelPhase == StdpChannelPhase.Free;
-                pre = Skipped || h == L - 1
-                    ? WeightMatrix.Address(free ? _o[L] : _targets)
-                    : WeightMatrix.Address(free ? _o1[h + 1]! : _o2[h + 1]!);
-                post = WeightMatrix.Address(_signal[h]);
-            }
-            else
-            {
-                pre = WeightMatrix.Address(_signal[Skipped ? L : h + 1]);
-                post = WeightMatrix.Address(_post[h] ?? _od[h]);
-            }
-
-            Update(c, pre, post, rows, alpha);
+            ConjoinedChannelUpdate(_lane, h, rows, alpha);
         }
+    }
+
+    /// <summary>
+    /// The update of Conjoined C^{h+1} (ARBP) or C^h (ASRBP) that feeds hidden layer h, on <paramref name="lane"/>:
+    /// Hebbian (eq. 12) or STDP (eq. 19), as <see cref="UpdateLearningChannel"/> describes. It reads only the step's
+    /// signals and activities, so on two lanes it is one more task after the meeting (<see cref="ClaimUpdates"/>).
+    /// </summary>
+    private void ConjoinedChannelUpdate(StepLane lane, int h, int rows, float alpha)
+    {
+        int L = _layers;
+        WeightMatrix c = _feedback[Skipped ? h : h + 1]!;
+        float* pre;
+        float* post;
+        if (_spec.LearningChannelRule == LearningChannelRule.Stdp)
+        {
+            bool free = _spec.StdpChannelPhase == StdpChannelPhase.Free;
+            pre = Skipped || h == L - 1
+                ? WeightMatrix.Address(free ? _o[L] : _targets)
+                : WeightMatrix.Address(free ? _o1[h + 1]! : _o2[h + 1]!);
+            post = WeightMatrix.Address(_signal[h]);
+        }
+        else
+        {
+            pre = WeightMatrix.Address(_signal[Skipped ? L : h + 1]);
+            post = WeightMatrix.Address(_post[h] ?? _od[h]);
+        }
+
+        Update(lane, c, pre, null, post, rows, alpha);
     }
 
     /// <summary>

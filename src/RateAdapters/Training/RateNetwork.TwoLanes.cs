@@ -4,15 +4,17 @@ using NeuroLc.RateAdapters.Kernels;
 namespace NeuroLc.RateAdapters.Training;
 
 /// <summary>
-/// A training step of a Conjoined network with a fixed learning channel (BP, RBP, SRBP) on two threads, as two lanes
-/// that meet once per step instead of a sequence of products each split in two.
+/// A training step of a Conjoined network with a fixed or Hebbian learning channel (BP, RBP, SRBP, ARBP, ASRBP) on two
+/// threads, as two lanes that meet once per step instead of a sequence of products each split in two.
 /// <list type="number">
 /// <item>Rows: each lane takes its half of the minibatch through every layer, forward (S^h, O^h, the output and the
 /// loss) and down the learning channel (R^{L−1} … R^1, eqs. 7, 10, 11): a row only ever needs the same row of the
 /// layer before, so the lanes do not wait for each other.</item>
 /// <item>Updates, after one meeting point (ΔW^h sums over all rows): the products ΔW^L … ΔW^2, then the first
 /// layer's in chunks of rows, are claimed in a fixed list by whichever lane is free. BP's R^h used the pre-update
-/// W^{h+1}, as eq. 7 requires, because every R^h is final before any update starts.</item>
+/// W^{h+1}, as eq. 7 requires, because every R^h is final before any update starts. A Hebbian channel's C^h (eq. 12)
+/// are tasks of the same list: their updates read only the step's signals and activities, and every R^h read the
+/// pre-update C.</item>
 /// </list>
 /// Every element of every product is the same fixed-order chain over k as in the sequential path, so the weights are
 /// bit-identical to one thread. Small products split in two lose more to the hand-over between the cores than the
@@ -26,7 +28,7 @@ internal sealed unsafe partial class RateNetwork
     private readonly StepLane[]? _lanes;
     private readonly Action<int>? _lanePart;
     private readonly float[]? _signalPanels;
-    private readonly (int Layer, int Row)[]? _updateTasks;
+    private readonly UpdateTask[]? _updateTasks;
 
     // The step in flight, read by both lanes.
     private int _stepRows;
@@ -54,29 +56,65 @@ internal sealed unsafe partial class RateNetwork
     private bool TwoLanes => _lanes is not null;
 
     private static bool TwoLanesFit(ModelSpec spec, int threads) =>
-        threads >= 2 && spec.Architecture == ChannelArchitecture.Conjoined && spec.LearningChannelRule == LearningChannelRule.Fixed;
+        threads >= 2 && spec.Architecture == ChannelArchitecture.Conjoined
+        && spec.LearningChannelRule is LearningChannelRule.Fixed or LearningChannelRule.Hebbian;
+
+    /// <summary>What one task of a two-lane step's update list writes.</summary>
+    private enum UpdateKind
+    {
+        /// <summary>W^h (h ≥ 2) whole, with its bias.</summary>
+        Forward,
+
+        /// <summary>The first layer's bias b¹.</summary>
+        FirstBias,
+
+        /// <summary>Rows [Row, Row + <see cref="ChunkRows"/>) of W¹.</summary>
+        FirstChunk,
+
+        /// <summary>The Hebbian learning-channel matrix that feeds hidden layer <see cref="UpdateTask.Layer"/>.</summary>
+        Channel,
+    }
+
+    /// <summary>One task of the update list: its kind, its layer, the first row of a W¹ chunk, and its weight count.</summary>
+    private readonly record struct UpdateTask(UpdateKind Kind, int Layer, int Row, long Weights);
 
     /// <summary>
-    /// The update list: W^2 … W^L whole (each with its bias), b^1 (Row −1), then W¹ in chunks of rows (Row = first
-    /// row). Largest first, so the lanes end close together.
+    /// The update list: W^2 … W^L whole (each with its bias) and a Hebbian channel's C matrices, largest first so the
+    /// lanes end close together, then b¹, then W¹ in chunks of rows.
     /// </summary>
-    private (int Layer, int Row)[] UpdateTasks()
+    private UpdateTask[] UpdateTasks()
     {
-        var tasks = new List<(int, int)>();
+        var tasks = new List<UpdateTask>();
         for (int h = 2; h <= _layers; h++)
         {
-            tasks.Add((h, 0));
+            tasks.Add(new UpdateTask(UpdateKind.Forward, h, 0, (long)_n[h - 1] * _n[h]));
         }
 
-        tasks.Sort((x, y) => ((long)_n[y.Item1 - 1] * _n[y.Item1]).CompareTo((long)_n[x.Item1 - 1] * _n[x.Item1]));
-        tasks.Add((1, -1));
+        if (Adaptive)
+        {
+            for (int h = 1; h < _layers; h++)
+            {
+                WeightMatrix c = _feedback[Skipped ? h : h + 1]!;
+                tasks.Add(new UpdateTask(UpdateKind.Channel, h, 0, (long)c.Rows * c.Cols));
+            }
+        }
+
+        // A stable sort: equal sizes keep W before C and lower layers first.
+        tasks = [.. tasks.OrderByDescending(t => t.Weights)];
+        tasks.Add(new UpdateTask(UpdateKind.FirstBias, 1, 0, _n[1]));
         for (int r0 = 0; r0 < _n[0]; r0 += ChunkRows)
         {
-            tasks.Add((1, r0));
+            tasks.Add(new UpdateTask(UpdateKind.FirstChunk, 1, r0, (long)Math.Min(ChunkRows, _n[0] - r0) * _n[1]));
         }
 
         return [.. tasks];
     }
+
+    /// <summary>
+    /// Whether networks built from now on keep wide layers with momentum as panels too (the default); off, those keep
+    /// row-major weights and velocity, with the same bits. The benchmarks switch it to measure both side by side.
+    /// </summary>
+    internal static bool MomentumLayersAsPanels { get; set; } = true;
 
     /// <summary>
     /// Wide layers (at least <see cref="PanelsOnlyMinimum"/> weights) are kept only as panels, with momentum their
@@ -88,15 +126,28 @@ internal sealed unsafe partial class RateNetwork
     /// (<see cref="ConjoinedSignal"/>): written by the update of a panels-only layer, transposed from the fresh panels
     /// after the update of a narrow one (Figure 7's 100×100 layers: no lane packs Wᵀ for itself any more; a step
     /// 3–7 % less at the lower quartile and median, alternating blocks of steps).
+    /// A Hebbian channel's C matrices get a panel copy as well, written by their updates (only panels when wide):
+    /// otherwise each lane packed every C^h for its δ·C in every step.
     /// </summary>
-    /// <summary>
-    /// Whether networks built from now on keep wide layers with momentum as panels too (the default); off, those keep
-    /// row-major weights and velocity, with the same bits. The benchmarks switch it to measure both side by side.
-    /// </summary>
-    internal static bool MomentumLayersAsPanels { get; set; } = true;
-
     private void KeepWideLayersAsPanels()
     {
+        if (Adaptive)
+        {
+            foreach (WeightMatrix? c in _feedback)
+            {
+                if (c is null)
+                {
+                    continue;
+                }
+
+                c.EnablePanels(Sgemm.PanelFloats(c.Rows, c.Cols));
+                if ((long)c.Rows * c.Cols >= PanelsOnlyMinimum && (MomentumLayersAsPanels || !c.HasVelocity))
+                {
+                    c.KeepOnlyPanels();
+                }
+            }
+        }
+
         for (int h = 1; h <= _layers; h++)
         {
             WeightMatrix w = _w[h];
@@ -207,14 +258,22 @@ internal sealed unsafe partial class RateNetwork
     /// <summary>Takes update tasks from the shared list until it is empty.</summary>
     private void ClaimUpdates(StepLane lane)
     {
-        (int Layer, int Row)[] tasks = _updateTasks!;
+        UpdateTask[] tasks = _updateTasks!;
         int rows = _stepRows;
         float alpha = _stepAlpha;
         int task;
         while ((task = Interlocked.Increment(ref _nextTask) - 1) < tasks.Length && !_laneFailed)
         {
-            (int h, int r0) = tasks[task];
-            if (h > 1)
+            (UpdateKind kind, int h, int r0, _) = tasks[task];
+            if (kind == UpdateKind.Channel)
+            {
+                ConjoinedChannelUpdate(lane, h, rows, alpha);
+                if (NoteMaxMagnitudes)
+                {
+                    _feedback[Skipped ? h : h + 1]!.NoteMaxMagnitude();
+                }
+            }
+            else if (kind == UpdateKind.Forward)
             {
                 Update(lane, _w[h], WeightMatrix.Address(_od[h - 1]), null, WeightMatrix.Address(_signal[h]), rows, alpha);
                 UpdateBias(lane, _b[h], _signal[h], rows, alpha);
@@ -228,7 +287,7 @@ internal sealed unsafe partial class RateNetwork
                     _w[h].NoteMaxMagnitude();
                 }
             }
-            else if (r0 < 0)
+            else if (kind == UpdateKind.FirstBias)
             {
                 UpdateBias(lane, _b[1], _signal[1], rows, alpha);
             }

@@ -28,19 +28,23 @@ public sealed class TrainerBehaviourTests
     }
 
     [Theory]
-    [InlineData(Algorithm.BP, false, false)]
-    [InlineData(Algorithm.RBP, true, false)]
-    [InlineData(Algorithm.SRBP, false, false)]
-    [InlineData(Algorithm.BP, false, true)]
-    public void The_two_lane_step_gives_the_bits_of_one_thread(Algorithm algorithm, bool lcTanh, bool logistic)
+    [InlineData(Algorithm.BP, false, false, LearningChannelRule.Fixed)]
+    [InlineData(Algorithm.RBP, true, false, LearningChannelRule.Fixed)]
+    [InlineData(Algorithm.SRBP, false, false, LearningChannelRule.Fixed)]
+    [InlineData(Algorithm.BP, false, true, LearningChannelRule.Fixed)]
+    [InlineData(Algorithm.RBP, true, false, LearningChannelRule.Hebbian)]
+    [InlineData(Algorithm.SRBP, false, true, LearningChannelRule.Hebbian)]
+    public void The_two_lane_step_gives_the_bits_of_one_thread(Algorithm algorithm, bool lcTanh, bool logistic, LearningChannelRule rule)
     {
         // On two threads each lane takes half the rows forward and down the learning channel, then both claim the
         // updates, the first layer's in row chunks (RateNetwork.TwoLanes.cs): 250 input rows are three chunks and a
-        // ragged end, with momentum and dropout in both channels; the 33-row batch splits into 20 + 13 rows.
+        // ragged end, with momentum and dropout in both channels; the 33-row batch splits into 20 + 13 rows. A
+        // Hebbian channel's C matrices (ARBP, ASRBP; with lc-tanh its post term) are tasks of the same list.
         var model = new ModelSpec
         {
             LayerSizes = [250, 40, 30, 20, logistic ? 1 : 10],
             Algorithm = algorithm,
+            LearningChannelRule = rule,
             Hidden = logistic ? Activation.Relu : Activation.Tanh,
             Output = logistic ? OutputKind.Logistic : OutputKind.Softmax,
             LearningChannelActivation = lcTanh ? Activation.Tanh : Activation.Identity,
@@ -55,20 +59,23 @@ public sealed class TrainerBehaviourTests
     }
 
     [Theory]
-    [InlineData(Algorithm.BP, 40, 0f)]
-    [InlineData(Algorithm.BP, 33, 0f)]
-    [InlineData(Algorithm.RBP, 33, 0f)]
-    [InlineData(Algorithm.SRBP, 40, 0f)]
-    [InlineData(Algorithm.BP, 33, 0.9f)]
-    [InlineData(Algorithm.SRBP, 40, 0.5f)]
-    public void Wide_layers_kept_only_as_panels_give_the_bits_of_one_thread_and_resume_from_a_checkpoint(Algorithm algorithm, int batch, float momentum)
+    [InlineData(Algorithm.BP, 40, 0f, LearningChannelRule.Fixed)]
+    [InlineData(Algorithm.BP, 33, 0f, LearningChannelRule.Fixed)]
+    [InlineData(Algorithm.RBP, 33, 0f, LearningChannelRule.Fixed)]
+    [InlineData(Algorithm.SRBP, 40, 0f, LearningChannelRule.Fixed)]
+    [InlineData(Algorithm.BP, 33, 0.9f, LearningChannelRule.Fixed)]
+    [InlineData(Algorithm.SRBP, 40, 0.5f, LearningChannelRule.Fixed)]
+    [InlineData(Algorithm.RBP, 33, 0.9f, LearningChannelRule.Hebbian)]
+    public void Wide_layers_kept_only_as_panels_give_the_bits_of_one_thread_and_resume_from_a_checkpoint(Algorithm algorithm, int batch,
+        float momentum, LearningChannelRule rule)
     {
         // On two lanes a layer of at least 65,536 weights is updated in its panel copy only (W¹ in row chunks: 260 rows
         // are three chunks and a ragged end), and BP's learning channel reads W's rows from it (Sgemm.Panels.cs); one
         // thread keeps the row-major weights. A 33-row batch gives a 13-row lane, whose single 16-column panel takes the
         // packed path. With momentum the velocity is kept as panels as well, each tile of V added to W's panels as it
         // is stored; the checkpoint, written mid-run, must carry it unpacked, and the run must go on from its panels.
-        var model = new ModelSpec { LayerSizes = [260, 260, 260, 260, 10], Algorithm = algorithm, DropoutForward = 0.1 };
+        // ARBP's Hebbian C², C³ (260×260) are kept the same way.
+        var model = new ModelSpec { LayerSizes = [260, 260, 260, 260, 10], Algorithm = algorithm, DropoutForward = 0.1, LearningChannelRule = rule };
         Dataset data = ReferenceEquivalenceTests.Data(120, 260, 10, OutputKind.Softmax);
         var training = new TrainingSpec { BatchSize = batch, LearningRate = 0.05f, Seed = 4, Momentum = momentum };
         string one;
@@ -83,6 +90,7 @@ public sealed class TrainerBehaviourTests
         using (var first = new RateTrainer(model, training with { Threads = 2 }, data, null))
         {
             Assert.True(first.Network.Forward(1).PanelsOnly && first.Network.Forward(2).PanelsOnly && first.Network.Forward(3).PanelsOnly);
+            Assert.Equal(rule == LearningChannelRule.Hebbian, first.Network.Feedback(2)?.PanelsOnly == true && first.Network.Feedback(3)?.PanelsOnly == true);
             Run(first, 7);
             // With BP on AVX-512 the learning channel reads the panels of W²ᵀ, W³ᵀ (written by their updates into
             // panels) and W⁴ᵀ (260×10, kept row-major: transposed after its update), and never W¹'s.
