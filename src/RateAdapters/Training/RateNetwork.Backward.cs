@@ -260,21 +260,41 @@ internal sealed unsafe partial class RateNetwork
     /// and with the target clamped, O₂ = f(S^h + U₁ + g(U₂ − U₁)); ΔO^h = O₂ − O₁ is the forward error (eq. 18). SRBP: U = O^L C^h
     /// and T C^h. RBP (the chained analogue): U = O₁^{h+1} C^{h+1} and O₂^{h+1} C^{h+1}, starting from (O^L, T).
     /// </summary>
-    private void StdpChannel(int rows, long update)
+    private void StdpChannel(int rows, long update) => StdpRows(_lane, 0, rows, update);
+
+    /// <summary>
+    /// <see cref="StdpChannel"/> for minibatch rows [r0, r1) on <paramref name="lane"/>'s engine: every product and
+    /// element-wise step of a row reads only the same row of the layer above (and the dropout masks are keyed by the
+    /// element), so each lane of a two-lane step runs its own rows.
+    /// </summary>
+    private void StdpRows(StepLane lane, int r0, int r1, long update)
     {
         int L = _layers;
-        float* upper1 = WeightMatrix.Address(_o[L]);
-        float* upper2 = WeightMatrix.Address(_targets);
+        int count = r1 - r0;
         int upperWidth = _n[L];
+        float* upper1 = WeightMatrix.Address(_o[L]) + ((long)r0 * upperWidth);
+        float* upper2 = WeightMatrix.Address(_targets) + ((long)r0 * upperWidth);
         for (int h = L - 1; h >= 1; h--)
         {
             int n = _n[h];
-            int size = rows * n;
+            int start = r0 * n;
+            int size = count * n;
             WeightMatrix c = _feedback[Skipped ? h : h + 1]!;
-            _gemm.Multiply(false, false, rows, n, upperWidth, 1f, upper1, upperWidth, c.Ptr, n, 0f, WeightMatrix.Address(_z[h]), n);
-            _gemm.Multiply(false, false, rows, n, upperWidth, 1f, upper2, upperWidth, c.Ptr, n, 0f, WeightMatrix.Address(_g[h]), n);
-            Span<float> u1 = _z[h].AsSpan(0, size);
-            Span<float> u2 = _g[h].AsSpan(0, size);
+            float* z = WeightMatrix.Address(_z[h]) + start;
+            float* g = WeightMatrix.Address(_g[h]) + start;
+            if (c.Panels != null && c.PanelsCurrent)
+            {
+                lane.Gemm.MultiplyPrepacked(count, n, upperWidth, 1f, upper1, upperWidth, null, c.Panels, 0f, z, n, null);
+                lane.Gemm.MultiplyPrepacked(count, n, upperWidth, 1f, upper2, upperWidth, null, c.Panels, 0f, g, n, null);
+            }
+            else
+            {
+                lane.Gemm.Multiply(false, false, count, n, upperWidth, 1f, upper1, upperWidth, c.Ptr, n, 0f, z, n);
+                lane.Gemm.Multiply(false, false, count, n, upperWidth, 1f, upper2, upperWidth, c.Ptr, n, 0f, g, n);
+            }
+
+            Span<float> u1 = _z[h].AsSpan(start, size);
+            Span<float> u2 = _g[h].AsSpan(start, size);
             if (_lcTanh)
             {
                 // Section 4.1.1: g acts on the back-propagated error summation, i.e. on what the clamped target
@@ -284,26 +304,26 @@ internal sealed unsafe partial class RateNetwork
                 TensorPrimitives.Add(u1, u2, u2);
             }
 
-            ApplyLearningDropout(h, u1, update);
-            ApplyLearningDropout(h, u2, update);
-            Span<float> o1 = _o1[h].AsSpan(0, size);
-            Span<float> o2 = _o2[h].AsSpan(0, size);
-            ReadOnlySpan<float> s = _s[h].AsSpan(0, size);
+            ApplyLearningDropout(h, u1, update, start);
+            ApplyLearningDropout(h, u2, update, start);
+            Span<float> o1 = _o1[h]!.AsSpan(start, size);
+            Span<float> o2 = _o2[h]!.AsSpan(start, size);
+            ReadOnlySpan<float> s = _s[h].AsSpan(start, size);
             TensorPrimitives.Add(s, u1, o1);
             ActivationKernels.Apply(_spec.Hidden, o1, o1);
             TensorPrimitives.Add(s, u2, o2);
             ActivationKernels.Apply(_spec.Hidden, o2, o2);
-            Span<float> r = _signal[h].AsSpan(0, size);
+            Span<float> r = _signal[h].AsSpan(start, size);
             TensorPrimitives.Subtract(o2, o1, r);
             if (_mask[h] is { } mask)
             {
-                DropoutKernels.Apply(r, mask);
+                DropoutKernels.Apply(r, mask.AsSpan(start, size));
             }
 
             if (!Skipped)
             {
-                upper1 = WeightMatrix.Address(_o1[h]!);
-                upper2 = WeightMatrix.Address(_o2[h]!);
+                upper1 = WeightMatrix.Address(_o1[h]!) + start;
+                upper2 = WeightMatrix.Address(_o2[h]!) + start;
                 upperWidth = n;
             }
         }

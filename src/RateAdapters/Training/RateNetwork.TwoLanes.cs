@@ -4,17 +4,17 @@ using NeuroLc.RateAdapters.Kernels;
 namespace NeuroLc.RateAdapters.Training;
 
 /// <summary>
-/// A training step of a Conjoined network with a fixed or Hebbian learning channel (BP, RBP, SRBP, ARBP, ASRBP) on two
+/// A training step of a Conjoined network (BP, RBP, SRBP, and ARBP, ASRBP with the Hebbian or the STDP rule) on two
 /// threads, as two lanes that meet once per step instead of a sequence of products each split in two.
 /// <list type="number">
 /// <item>Rows: each lane takes its half of the minibatch through every layer, forward (S^h, O^h, the output and the
-/// loss) and down the learning channel (R^{L−1} … R^1, eqs. 7, 10, 11): a row only ever needs the same row of the
-/// layer before, so the lanes do not wait for each other.</item>
+/// loss) and down the learning channel (R^{L−1} … R^1, eqs. 7, 10, 11; the STDP rule's two phases, eqs. 15–18): a
+/// row only ever needs the same row of the layer before, so the lanes do not wait for each other.</item>
 /// <item>Updates, after one meeting point (ΔW^h sums over all rows): the products ΔW^L … ΔW^2, then the first
 /// layer's in chunks of rows, are claimed in a fixed list by whichever lane is free. BP's R^h used the pre-update
-/// W^{h+1}, as eq. 7 requires, because every R^h is final before any update starts. A Hebbian channel's C^h (eq. 12)
-/// are tasks of the same list: their updates read only the step's signals and activities, and every R^h read the
-/// pre-update C.</item>
+/// W^{h+1}, as eq. 7 requires, because every R^h is final before any update starts. An adaptive channel's C^h
+/// (eqs. 12, 19) are tasks of the same list: their updates read only the step's signals and activities, and every
+/// R^h read the pre-update C.</item>
 /// </list>
 /// Every element of every product is the same fixed-order chain over k as in the sequential path, so the weights are
 /// bit-identical to one thread. Small products split in two lose more to the hand-over between the cores than the
@@ -56,8 +56,7 @@ internal sealed unsafe partial class RateNetwork
     private bool TwoLanes => _lanes is not null;
 
     private static bool TwoLanesFit(ModelSpec spec, int threads) =>
-        threads >= 2 && spec.Architecture == ChannelArchitecture.Conjoined
-        && spec.LearningChannelRule is LearningChannelRule.Fixed or LearningChannelRule.Hebbian;
+        threads >= 2 && spec.Architecture == ChannelArchitecture.Conjoined;
 
     /// <summary>What one task of a two-lane step's update list writes.</summary>
     private enum UpdateKind
@@ -71,7 +70,7 @@ internal sealed unsafe partial class RateNetwork
         /// <summary>Rows [Row, Row + <see cref="ChunkRows"/>) of W¹.</summary>
         FirstChunk,
 
-        /// <summary>The Hebbian learning-channel matrix that feeds hidden layer <see cref="UpdateTask.Layer"/>.</summary>
+        /// <summary>The adaptive learning-channel matrix that feeds hidden layer <see cref="UpdateTask.Layer"/>.</summary>
         Channel,
     }
 
@@ -79,7 +78,7 @@ internal sealed unsafe partial class RateNetwork
     private readonly record struct UpdateTask(UpdateKind Kind, int Layer, int Row, long Weights);
 
     /// <summary>
-    /// The update list: W^2 … W^L whole (each with its bias) and a Hebbian channel's C matrices, largest first so the
+    /// The update list: W^2 … W^L whole (each with its bias) and an adaptive channel's C matrices, largest first so the
     /// lanes end close together, then b¹, then W¹ in chunks of rows.
     /// </summary>
     private UpdateTask[] UpdateTasks()
@@ -126,7 +125,7 @@ internal sealed unsafe partial class RateNetwork
     /// (<see cref="ConjoinedSignal"/>): written by the update of a panels-only layer, transposed from the fresh panels
     /// after the update of a narrow one (Figure 7's 100×100 layers: no lane packs Wᵀ for itself any more; a step
     /// 3–7 % less at the lower quartile and median, alternating blocks of steps).
-    /// A Hebbian channel's C matrices get a panel copy as well, written by their updates (only panels when wide):
+    /// An adaptive channel's C matrices get a panel copy as well, written by their updates (only panels when wide):
     /// otherwise each lane packed every C^h for its δ·C in every step.
     /// </summary>
     private void KeepWideLayersAsPanels()
@@ -210,9 +209,16 @@ internal sealed unsafe partial class RateNetwork
                 return;
             }
 
-            for (int h = _layers - 1; h >= 1; h--)
+            if (_spec.LearningChannelRule == LearningChannelRule.Stdp)
             {
-                ConjoinedSignal(lane, h, r0, r1);
+                StdpRows(lane, r0, r1, _stepUpdate);
+            }
+            else
+            {
+                for (int h = _layers - 1; h >= 1; h--)
+                {
+                    ConjoinedSignal(lane, h, r0, r1);
+                }
             }
 
             // The lane's rows of R^1 are steps of the first layer's update product: pack them where it reads them.
@@ -275,7 +281,7 @@ internal sealed unsafe partial class RateNetwork
             }
             else if (kind == UpdateKind.Forward)
             {
-                Update(lane, _w[h], WeightMatrix.Address(_od[h - 1]), null, WeightMatrix.Address(_signal[h]), rows, alpha);
+                Update(lane, _w[h], WeightMatrix.Address(ForwardPre(h)), null, WeightMatrix.Address(_signal[h]), rows, alpha);
                 UpdateBias(lane, _b[h], _signal[h], rows, alpha);
                 if (_w[h].TransposedPanels != null && !_w[h].TransposedCurrent)
                 {

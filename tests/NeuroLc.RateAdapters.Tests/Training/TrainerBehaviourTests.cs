@@ -34,21 +34,29 @@ public sealed class TrainerBehaviourTests
     [InlineData(Algorithm.BP, false, true, LearningChannelRule.Fixed)]
     [InlineData(Algorithm.RBP, true, false, LearningChannelRule.Hebbian)]
     [InlineData(Algorithm.SRBP, false, true, LearningChannelRule.Hebbian)]
-    public void The_two_lane_step_gives_the_bits_of_one_thread(Algorithm algorithm, bool lcTanh, bool logistic, LearningChannelRule rule)
+    [InlineData(Algorithm.RBP, true, false, LearningChannelRule.Stdp)]
+    [InlineData(Algorithm.SRBP, false, true, LearningChannelRule.Stdp)]
+    [InlineData(Algorithm.RBP, false, false, LearningChannelRule.Stdp, true)]
+    public void The_two_lane_step_gives_the_bits_of_one_thread(Algorithm algorithm, bool lcTanh, bool logistic, LearningChannelRule rule,
+        bool freePhases = false)
     {
         // On two threads each lane takes half the rows forward and down the learning channel, then both claim the
         // updates, the first layer's in row chunks (RateNetwork.TwoLanes.cs): 250 input rows are three chunks and a
-        // ragged end, with momentum and dropout in both channels; the 33-row batch splits into 20 + 13 rows. A
-        // Hebbian channel's C matrices (ARBP, ASRBP; with lc-tanh its post term) are tasks of the same list.
+        // ragged end, with momentum and dropout in both channels; the 33-row batch splits into 20 + 13 rows. An
+        // adaptive channel's C matrices (ARBP, ASRBP; Hebbian with lc-tanh's post term, or STDP, whose two phases each
+        // lane runs for its rows) are tasks of the same list. With the free phases (eq. 32, no forward dropout) W's
+        // update reads the free phase's O₁ and C's the output.
         var model = new ModelSpec
         {
             LayerSizes = [250, 40, 30, 20, logistic ? 1 : 10],
             Algorithm = algorithm,
             LearningChannelRule = rule,
+            StdpForwardPhase = freePhases ? StdpForwardPhase.Free : StdpForwardPhase.Forward,
+            StdpChannelPhase = freePhases ? StdpChannelPhase.Free : StdpChannelPhase.Clamped,
             Hidden = logistic ? Activation.Relu : Activation.Tanh,
             Output = logistic ? OutputKind.Logistic : OutputKind.Softmax,
             LearningChannelActivation = lcTanh ? Activation.Tanh : Activation.Identity,
-            DropoutForward = 0.1,
+            DropoutForward = freePhases ? 0 : 0.1,
             DropoutLearningChannel = 0.1,
         };
         Dataset data = ReferenceEquivalenceTests.Data(99, 250, model.LayerSizes[^1], model.Output);
