@@ -102,6 +102,8 @@ internal sealed unsafe partial class RateNetwork
         {
             _w[h].EnsurePanels();
             _feedback[h]?.EnsurePanels();
+            _lateralC[h]?.EnsurePanels();
+            _lateralA[h]?.EnsurePanels();
         }
     }
 
@@ -333,39 +335,65 @@ internal sealed unsafe partial class RateNetwork
     /// Distinct channel: λ^h = g(D^h λ^{h+1}) chained (λ^L = E) or g(D^h E) skipped; R^h = f′(S^h) ⊙ (C′^h λ^h).
     /// With A′ the learning-channel cells also see the forward activity O^h A′^h, the post term of their Hebbian rule.
     /// </summary>
-    private void DistinctChannel(int rows, long update)
+    private void DistinctChannel(int rows, long update) => DistinctRows(_lane, 0, rows, update);
+
+    /// <summary>
+    /// <see cref="DistinctChannel"/> for minibatch rows [r0, r1) on <paramref name="lane"/>'s engine: each row of λ^h,
+    /// of the A′ term and of R^h reads only the same row of the layer above, so each lane of a two-lane step runs its
+    /// own rows.
+    /// </summary>
+    private void DistinctRows(StepLane lane, int r0, int r1, long update)
     {
         int L = _layers;
+        int count = r1 - r0;
         int[] widths = _spec.LearningChannelWidths!;
         for (int h = L - 1; h >= 1; h--)
         {
             int m = widths[h - 1];
             int n = _n[h];
             (float[] source, int sourceWidth) = LambdaSource(h);
-            _gemm.Multiply(false, false, rows, m, sourceWidth, 1f, WeightMatrix.Address(source), sourceWidth, _feedback[h]!.Ptr, m, 0f, WeightMatrix.Address(_zLambda[h]!), m);
-            Span<float> lambda = _lambda[h]!.AsSpan(0, rows * m);
+            int start = r0 * m;
+            MultiplyByMatrix(lane, count, WeightMatrix.Address(source) + ((long)r0 * sourceWidth), _feedback[h]!, WeightMatrix.Address(_zLambda[h]!) + start);
+            Span<float> lambda = _lambda[h]!.AsSpan(start, count * m);
             if (_lcTanh)
             {
-                ActivationKernels.Apply(Activation.Tanh, _zLambda[h]!.AsSpan(0, rows * m), lambda);
+                ActivationKernels.Apply(Activation.Tanh, _zLambda[h]!.AsSpan(start, count * m), lambda);
             }
 
             if (_postLambda[h] is { } postLambda && Adaptive)
             {
-                _gemm.Multiply(false, false, rows, m, n, 1f, WeightMatrix.Address(_od[h]), n, _lateralA[h]!.Ptr, m, 0f, WeightMatrix.Address(postLambda), m);
+                MultiplyByMatrix(lane, count, WeightMatrix.Address(_od[h]) + ((long)r0 * n), _lateralA[h]!, WeightMatrix.Address(postLambda) + start);
                 if (_lcTanh)
                 {
-                    ActivationKernels.DerivativeProduct(Activation.Tanh, lambda, postLambda.AsSpan(0, rows * m), postLambda.AsSpan(0, rows * m));
+                    Span<float> post = postLambda.AsSpan(start, count * m);
+                    ActivationKernels.DerivativeProduct(Activation.Tanh, lambda, post, post);
                 }
             }
 
-            ApplyLearningDropout(h, lambda, update);
-            _gemm.Multiply(false, false, rows, n, m, 1f, WeightMatrix.Address(_lambda[h]!), m, _lateralC[h]!.Ptr, n, 0f, WeightMatrix.Address(_z[h]), n);
-            Span<float> r = _signal[h].AsSpan(0, rows * n);
-            ActivationKernels.DerivativeProduct(_spec.Hidden, _o[h].AsSpan(0, rows * n), _z[h].AsSpan(0, rows * n), r);
+            ApplyLearningDropout(h, lambda, update, start);
+            MultiplyByMatrix(lane, count, WeightMatrix.Address(_lambda[h]!) + start, _lateralC[h]!, WeightMatrix.Address(_z[h]) + ((long)r0 * n));
+            Span<float> r = _signal[h].AsSpan(r0 * n, count * n);
+            ActivationKernels.DerivativeProduct(_spec.Hidden, _o[h].AsSpan(r0 * n, count * n), _z[h].AsSpan(r0 * n, count * n), r);
             if (_mask[h] is { } mask)
             {
-                DropoutKernels.Apply(r, mask);
+                DropoutKernels.Apply(r, mask.AsSpan(r0 * n, count * n));
             }
+        }
+    }
+
+    /// <summary>
+    /// C (rows × M.Cols) ← A (rows × M.Rows) · M on <paramref name="lane"/>'s engine, from M's panel copy when it has a
+    /// current one (a learning-channel matrix on two lanes), otherwise packing M for the call.
+    /// </summary>
+    private static void MultiplyByMatrix(StepLane lane, int rows, float* a, WeightMatrix m, float* c)
+    {
+        if (m.Panels != null && m.PanelsCurrent)
+        {
+            lane.Gemm.MultiplyPrepacked(rows, m.Cols, m.Rows, 1f, a, m.Rows, null, m.Panels, 0f, c, m.Cols, null);
+        }
+        else
+        {
+            lane.Gemm.Multiply(false, false, rows, m.Cols, m.Rows, 1f, a, m.Rows, m.Ptr, m.Cols, 0f, c, m.Cols);
         }
     }
 
@@ -394,18 +422,42 @@ internal sealed unsafe partial class RateNetwork
         int L = _layers;
         for (int h = 1; h < L; h++)
         {
-            if (_spec.Architecture == ChannelArchitecture.Distinct)
-            {
-                Update(_lateralC[h]!, WeightMatrix.Address(_lambda[h]!), WeightMatrix.Address(_od[h]), rows, alpha);
-                if (_feedback[h]!.Adaptive)
-                {
-                    Update(_feedback[h]!, WeightMatrix.Address(LambdaSource(h).Source), WeightMatrix.Address(_postLambda[h]!), rows, alpha);
-                }
+            ChannelUpdate(_lane, h, rows, alpha);
+        }
+    }
 
-                continue;
-            }
+    /// <summary>
+    /// The adaptive learning-channel update that belongs to hidden layer h (<see cref="UpdateLearningChannel"/>), on
+    /// <paramref name="lane"/>: Distinct C′^h and, with A′, D^h; Conjoined C^{h+1} or C^h.
+    /// </summary>
+    private void ChannelUpdate(StepLane lane, int h, int rows, float alpha)
+    {
+        if (_spec.Architecture == ChannelArchitecture.Conjoined)
+        {
+            ConjoinedChannelUpdate(lane, h, rows, alpha);
+            return;
+        }
 
-            ConjoinedChannelUpdate(_lane, h, rows, alpha);
+        Update(lane, _lateralC[h]!, WeightMatrix.Address(_lambda[h]!), null, WeightMatrix.Address(_od[h]), rows, alpha);
+        if (_feedback[h]!.Adaptive)
+        {
+            Update(lane, _feedback[h]!, WeightMatrix.Address(LambdaSource(h).Source), null, WeightMatrix.Address(_postLambda[h]!), rows, alpha);
+        }
+    }
+
+    /// <summary>The adaptive matrices that <see cref="ChannelUpdate"/> writes for hidden layer h.</summary>
+    private IEnumerable<WeightMatrix> ChannelMatrices(int h)
+    {
+        if (_spec.Architecture == ChannelArchitecture.Conjoined)
+        {
+            yield return _feedback[Skipped ? h : h + 1]!;
+            yield break;
+        }
+
+        yield return _lateralC[h]!;
+        if (_feedback[h]!.Adaptive)
+        {
+            yield return _feedback[h]!;
         }
     }
 

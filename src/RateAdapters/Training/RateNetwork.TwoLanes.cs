@@ -4,12 +4,14 @@ using NeuroLc.RateAdapters.Kernels;
 namespace NeuroLc.RateAdapters.Training;
 
 /// <summary>
-/// A training step of a Conjoined network (BP, RBP, SRBP, and ARBP, ASRBP with the Hebbian or the STDP rule) on two
-/// threads, as two lanes that meet once per step instead of a sequence of products each split in two.
+/// A training step on two threads (every architecture and rule: BP, RBP, SRBP, ARBP and ASRBP with the Hebbian or the
+/// STDP rule, Conjoined or Distinct), as two lanes that meet once per step instead of a sequence of products each
+/// split in two.
 /// <list type="number">
 /// <item>Rows: each lane takes its half of the minibatch through every layer, forward (S^h, O^h, the output and the
-/// loss) and down the learning channel (R^{L−1} … R^1, eqs. 7, 10, 11; the STDP rule's two phases, eqs. 15–18): a
-/// row only ever needs the same row of the layer before, so the lanes do not wait for each other.</item>
+/// loss) and down the learning channel (R^{L−1} … R^1, eqs. 7, 10, 11; the STDP rule's two phases, eqs. 15–18; a
+/// Distinct channel's λ^h and C′ products): a row only ever needs the same row of the layer before, so the lanes do
+/// not wait for each other.</item>
 /// <item>Updates, after one meeting point (ΔW^h sums over all rows): the products ΔW^L … ΔW^2, then the first
 /// layer's in chunks of rows, are claimed in a fixed list by whichever lane is free. BP's R^h used the pre-update
 /// W^{h+1}, as eq. 7 requires, because every R^h is final before any update starts. An adaptive channel's C^h
@@ -55,8 +57,7 @@ internal sealed unsafe partial class RateNetwork
     /// <summary>Whether steps run as two lanes (see the type's remarks).</summary>
     private bool TwoLanes => _lanes is not null;
 
-    private static bool TwoLanesFit(ModelSpec spec, int threads) =>
-        threads >= 2 && spec.Architecture == ChannelArchitecture.Conjoined;
+    private static bool TwoLanesFit(ModelSpec spec, int threads) => threads >= 2;
 
     /// <summary>What one task of a two-lane step's update list writes.</summary>
     private enum UpdateKind
@@ -93,8 +94,7 @@ internal sealed unsafe partial class RateNetwork
         {
             for (int h = 1; h < _layers; h++)
             {
-                WeightMatrix c = _feedback[Skipped ? h : h + 1]!;
-                tasks.Add(new UpdateTask(UpdateKind.Channel, h, 0, (long)c.Rows * c.Cols));
+                tasks.Add(new UpdateTask(UpdateKind.Channel, h, 0, ChannelMatrices(h).Sum(c => (long)c.Rows * c.Cols)));
             }
         }
 
@@ -125,25 +125,23 @@ internal sealed unsafe partial class RateNetwork
     /// (<see cref="ConjoinedSignal"/>): written by the update of a panels-only layer, transposed from the fresh panels
     /// after the update of a narrow one (Figure 7's 100×100 layers: no lane packs Wᵀ for itself any more; a step
     /// 3–7 % less at the lower quartile and median, alternating blocks of steps).
-    /// An adaptive channel's C matrices get a panel copy as well, written by their updates (only panels when wide):
-    /// otherwise each lane packed every C^h for its δ·C in every step.
+    /// Every learning-channel matrix gets a panel copy as well (Conjoined C, Distinct D, C′, A′), packed once when
+    /// fixed, written by its updates when adaptive (only panels when wide): otherwise each lane packed every such
+    /// matrix for its products in every step.
     /// </summary>
     private void KeepWideLayersAsPanels()
     {
-        if (Adaptive)
+        foreach (WeightMatrix? c in _feedback.Concat(_lateralC).Concat(_lateralA))
         {
-            foreach (WeightMatrix? c in _feedback)
+            if (c is null || c.Panels != null)
             {
-                if (c is null)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                c.EnablePanels(Sgemm.PanelFloats(c.Rows, c.Cols));
-                if ((long)c.Rows * c.Cols >= PanelsOnlyMinimum && (MomentumLayersAsPanels || !c.HasVelocity))
-                {
-                    c.KeepOnlyPanels();
-                }
+            c.EnablePanels(Sgemm.PanelFloats(c.Rows, c.Cols));
+            if (c.Adaptive && (long)c.Rows * c.Cols >= PanelsOnlyMinimum && (MomentumLayersAsPanels || !c.HasVelocity))
+            {
+                c.KeepOnlyPanels();
             }
         }
 
@@ -209,7 +207,11 @@ internal sealed unsafe partial class RateNetwork
                 return;
             }
 
-            if (_spec.LearningChannelRule == LearningChannelRule.Stdp)
+            if (_spec.Architecture == ChannelArchitecture.Distinct)
+            {
+                DistinctRows(lane, r0, r1, _stepUpdate);
+            }
+            else if (_spec.LearningChannelRule == LearningChannelRule.Stdp)
             {
                 StdpRows(lane, r0, r1, _stepUpdate);
             }
@@ -273,10 +275,13 @@ internal sealed unsafe partial class RateNetwork
             (UpdateKind kind, int h, int r0, _) = tasks[task];
             if (kind == UpdateKind.Channel)
             {
-                ConjoinedChannelUpdate(lane, h, rows, alpha);
+                ChannelUpdate(lane, h, rows, alpha);
                 if (NoteMaxMagnitudes)
                 {
-                    _feedback[Skipped ? h : h + 1]!.NoteMaxMagnitude();
+                    foreach (WeightMatrix c in ChannelMatrices(h))
+                    {
+                        c.NoteMaxMagnitude();
+                    }
                 }
             }
             else if (kind == UpdateKind.Forward)

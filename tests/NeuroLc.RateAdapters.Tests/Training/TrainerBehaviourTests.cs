@@ -67,6 +67,34 @@ public sealed class TrainerBehaviourTests
     }
 
     [Theory]
+    [InlineData(Algorithm.RBP, LearningChannelRule.Fixed, false, true)]
+    [InlineData(Algorithm.SRBP, LearningChannelRule.Fixed, false, false)]
+    [InlineData(Algorithm.RBP, LearningChannelRule.Hebbian, true, true)]
+    [InlineData(Algorithm.SRBP, LearningChannelRule.Hebbian, false, true)]
+    public void The_two_lane_step_of_a_Distinct_channel_gives_the_bits_of_one_thread(Algorithm algorithm, LearningChannelRule rule, bool lateralA, bool lcTanh)
+    {
+        // A Distinct channel on two lanes: each lane computes its rows of λ^h (chained or skipped), of the A′ term and
+        // of R^h = f′ ⊙ λ^h C′^h from panel copies of D, C′ and A′; adaptive C′ (and D with A′) are tasks of the update
+        // list. Momentum and dropout in both channels; 33 rows split into 20 + 13.
+        var model = new ModelSpec
+        {
+            LayerSizes = [250, 40, 30, 20, 10],
+            Algorithm = algorithm,
+            Architecture = ChannelArchitecture.Distinct,
+            LearningChannelWidths = [16, 8, 12],
+            LateralA = lateralA,
+            LearningChannelRule = rule,
+            LearningChannelActivation = lcTanh ? Activation.Tanh : Activation.Identity,
+            DropoutForward = 0.1,
+            DropoutLearningChannel = 0.1,
+        };
+        Dataset data = ReferenceEquivalenceTests.Data(99, 250, 10, OutputKind.Softmax);
+        var one = TrainWithMetrics(model, data, 1, 7, batch: 33);
+        Assert.Equal(one, TrainWithMetrics(model, data, 2, 7, batch: 33));
+        Assert.NotEqual(one.Weights, Train(model, data, 1, 6, batch: 33));
+    }
+
+    [Theory]
     [InlineData(Algorithm.BP, 40, 0f, LearningChannelRule.Fixed)]
     [InlineData(Algorithm.BP, 33, 0f, LearningChannelRule.Fixed)]
     [InlineData(Algorithm.RBP, 33, 0f, LearningChannelRule.Fixed)]
