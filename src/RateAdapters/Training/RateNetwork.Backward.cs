@@ -77,7 +77,8 @@ internal sealed unsafe partial class RateNetwork
 
     /// <summary>
     /// Conjoined RBP and SRBP read a fixed C^h in every step (eqs. 10, 11): it gets a panel copy, packed once, so no
-    /// step (and neither lane of a two-lane step) packs it again. An adaptive C changes every step and is read in place.
+    /// step (and neither lane of a two-lane step) packs it again. An adaptive C changes every step: on one thread it is
+    /// read in place, on two lanes its update writes a panel copy (<see cref="KeepWideLayersAsPanels"/>).
     /// </summary>
     private void EnableFixedChannelPanels()
     {
