@@ -1,9 +1,9 @@
 #!/bin/bash
 # One side-by-side measurement of the rate adapters against the peers and the machine's limits, in the order of
-# bench/README.md (sessions G–I): FMA limits, then per rule the fastest peer and our epochs on 1 and 2 threads, then
-# Figure 12's GFLOP/s. Prints every run and the medians. Run nothing else meanwhile (the two-thread runs are the most
-# sensitive to other load).
-# Usage: bash bench/measure-rate.sh [runs per configuration, default 5]   (from the repository root; ~6 min)
+# bench/README.md (sessions G–I): FMA limits, then per rule the fastest peer and our epochs on 2 and 1 threads in
+# turn (session O), then Figure 12's GFLOP/s. Prints every run and the medians. Run nothing else meanwhile (the
+# two-thread runs are the most sensitive to other load).
+# Usage: bash bench/measure-rate.sh [runs per configuration, default 5]   (from the repository root; ~8 min)
 # Needs the peers of ../shared/peers (see its README): python3 with numpy/torch, gcc for the limits.
 set -euo pipefail
 runs=${1:-5}
@@ -19,16 +19,27 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{v[NR]=$1} END{print v[in
 echo "== $(date -u +%FT%TZ) commit $(git -C "$root" rev-parse --short HEAD) load $(cut -d' ' -f1-3 /proc/loadavg)"
 gcc -O3 -march=native -fopenmp -o "$bin/limits" "$peers/limits.c"
 "$bin/limits" | grep fma_avx512
+# Figure 7: the peers and ours in turn, round by round (each round: peer_epoch.sh with one timed epoch after its
+# warm-up epoch, then one epoch of ours on two threads and one on one thread), so a host whose load moves within
+# minutes weighs on both sides alike; the ratio of each round and the medians are printed.
 for rule in bp rbp srbp; do
   echo "== $rule"
-  bash "$peers/peer_epoch.sh" "$rule" 3 2>&1 | tail -3
-  for threads in 1 2; do
-    all=""
-    for r in $(seq 1 "$runs"); do
-      all="$all $(neurolc bench rate --network fig7 --algorithm "$rule" --examples 60000 --threads "$threads" --json | field seconds)"
-    done
-    echo "ours $rule threads $threads s/epoch: median $(echo "$all" | median) runs [$all ]"
+  bests=""; twos=""; ones=""; ratios=""
+  for r in $(seq 1 "$runs"); do
+    peer=$(bash "$peers/peer_epoch.sh" "$rule" 1 2>&1)
+    numpy=$(echo "$peer" | awk '/^numpy/ {print $2}')
+    torch=$(echo "$peer" | awk '/^torch/ {print $2}')
+    best=$(echo "$peer" | awk '/^best/ {print $2}')
+    two=$(neurolc bench rate --network fig7 --algorithm "$rule" --examples 60000 --threads 2 --json | field seconds)
+    one=$(neurolc bench rate --network fig7 --algorithm "$rule" --examples 60000 --threads 1 --json | field seconds)
+    ratio=$(python3 -c "print(round($best / $two, 2))")
+    echo "fig7 $rule round $r: numpy $numpy torch $torch best $best | ours 2 threads $two, 1 thread $one | best peer / ours ${ratio}x"
+    bests="$bests $best"; twos="$twos $two"; ones="$ones $one"; ratios="$ratios $ratio"
   done
+  echo "peer $rule best s/epoch: median $(echo "$bests" | median) runs [$bests ]"
+  echo "ours $rule threads 2 s/epoch: median $(echo "$twos" | median) runs [$twos ]"
+  echo "ours $rule threads 1 s/epoch: median $(echo "$ones" | median) runs [$ones ]"
+  echo "fig7 $rule best peer / ours (2 threads) per round: median $(echo "$ratios" | median) runs [$ratios ]"
 done
 # Figure 12: each run is bracketed by a short two-core FMA reading of limits.c, and also reads the same threads' FMA
 # peak in-process for 15 ms after every 10 steps (--peak, not timed), so a run on this shared VM is set against the
