@@ -8,7 +8,8 @@ namespace NeuroLc.RateAdapters.Training;
 /// STDP rule, Conjoined or Distinct), as two lanes that meet once per step instead of a sequence of products each
 /// split in two.
 /// <list type="number">
-/// <item>Rows: each lane takes its half of the minibatch through every layer, forward (S^h, O^h, the output and the
+/// <item>Rows: each lane takes groups of minibatch rows (<see cref="RowGroups"/>: guided sizes for a network whose weights
+/// fit in L2, else the two halves), claimed in turn, through every layer, forward (S^h, O^h, the output and the
 /// loss) and down the learning channel (R^{L−1} … R^1, eqs. 7, 10, 11; the STDP rule's two phases, eqs. 15–18; a
 /// Distinct channel's λ^h and C′ products): a row only ever needs the same row of the layer before, so the lanes do
 /// not wait for each other.</item>
@@ -40,6 +41,8 @@ internal sealed unsafe partial class RateNetwork
     private float _stepAlpha;
     private int _arrived;
     private int _nextTask;
+    private int _stepGroups;
+    private int _nextGroup;
     private volatile bool _laneFailed;
 
     /// <summary>Weights from which a layer is kept only in the panel layout on two lanes.</summary>
@@ -185,11 +188,12 @@ internal sealed unsafe partial class RateNetwork
         _stepInputRows = inputRows;
         _arrived = 0;
         _nextTask = 0;
+        _stepGroups = RowGroups(rows);
+        _nextGroup = 0;
         _laneFailed = false;
         _gemm.RunOnBothThreads(_lanePart!);
-        // Lane 0 holds the first rows: the sum has the order of the sequential pass (ForwardPass).
-        correct = _lanes![0].Correct + _lanes[1].Correct;
-        return _lanes[0].Loss + _lanes[1].Loss;
+        // Summed in group order, as the sequential pass does (ForwardPass).
+        return SumGroups(_stepGroups, out correct);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -198,34 +202,17 @@ internal sealed unsafe partial class RateNetwork
         try
         {
             StepLane lane = _lanes![part];
-            int split = LaneSplit(_stepRows);
-            int r0 = part == 0 ? 0 : split;
-            int r1 = part == 0 ? split : _stepRows;
-            LaneForward(lane, r0, r1);
+            int group;
+            while ((group = Interlocked.Increment(ref _nextGroup) - 1) < _stepGroups && !_laneFailed)
+            {
+                LaneRows(lane, _groupBounds[group], _groupBounds[group + 1], group);
+            }
+
             if (!_stepTraining)
             {
                 return;
             }
 
-            if (_spec.Architecture == ChannelArchitecture.Distinct)
-            {
-                DistinctRows(lane, r0, r1, _stepUpdate);
-            }
-            else if (_spec.LearningChannelRule == LearningChannelRule.Stdp)
-            {
-                StdpRows(lane, r0, r1, _stepUpdate);
-            }
-            else
-            {
-                for (int h = _layers - 1; h >= 1; h--)
-                {
-                    ConjoinedSignal(lane, h, r0, r1);
-                }
-            }
-
-            // The lane's rows of R^1 are steps of the first layer's update product: pack them where it reads them.
-            int n1 = _n[1];
-            Sgemm.PackRows(WeightMatrix.Address(_signal[1]), n1, _stepRows, n1, r0, r1, SignalPanels, 0, Sgemm.PanelCount(n1));
             Interlocked.Increment(ref _arrived);
             WaitForOtherLane();
             ClaimUpdates(lane);
@@ -236,6 +223,42 @@ internal sealed unsafe partial class RateNetwork
             _laneFailed = true;
             throw;
         }
+    }
+
+    /// <summary>
+    /// Minibatch rows [r0, r1) (row group <paramref name="group"/>) forward, with their loss, and in training down the
+    /// learning channel, their rows of R¹ packed where the first layer's update reads them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void LaneRows(StepLane lane, int r0, int r1, int group)
+    {
+        LaneForward(lane, r0, r1);
+        _groupLoss[group] = lane.Loss;
+        _groupCorrect[group] = lane.Correct;
+        if (!_stepTraining)
+        {
+            return;
+        }
+
+        if (_spec.Architecture == ChannelArchitecture.Distinct)
+        {
+            DistinctRows(lane, r0, r1, _stepUpdate);
+        }
+        else if (_spec.LearningChannelRule == LearningChannelRule.Stdp)
+        {
+            StdpRows(lane, r0, r1, _stepUpdate);
+        }
+        else
+        {
+            for (int h = _layers - 1; h >= 1; h--)
+            {
+                ConjoinedSignal(lane, h, r0, r1);
+            }
+        }
+
+        // The group's rows of R^1 are steps of the first layer's update product: pack them where it reads them.
+        int n1 = _n[1];
+        Sgemm.PackRows(WeightMatrix.Address(_signal[1]), n1, _stepRows, n1, r0, r1, SignalPanels, 0, Sgemm.PanelCount(n1));
     }
 
     /// <summary>Minibatch rows [r0, r1) through every layer, with the loss of those rows.</summary>

@@ -45,6 +45,7 @@ internal sealed unsafe partial class RateNetwork : IDisposable
     private readonly float[]?[] _o2;
     private readonly float[] _targets;
     private readonly StepLane _lane;
+    private readonly bool _guidedGroups;
 
     /// <summary>Allocates every buffer for minibatches of up to <paramref name="batch"/> rows and initialises the weights.</summary>
     public RateNetwork(ModelSpec spec, int batch, ulong seed, int threads, float momentum)
@@ -107,6 +108,7 @@ internal sealed unsafe partial class RateNetwork : IDisposable
         }
 
         BuildLearningChannel();
+        _guidedGroups = AllMatricesSmall();
         EnableFixedChannelPanels();
         if (TwoLanesFit(spec, threads))
         {
@@ -203,11 +205,14 @@ internal sealed unsafe partial class RateNetwork : IDisposable
             rowsOfInput = null;
         }
 
-        // The loss is summed over the same two row blocks as on two lanes, so its bits do not depend on the threads.
-        int split = LaneSplit(rows);
-        double loss = OutputRows(0, split, out int first) + OutputRows(split, rows, out int second);
-        correct = first + second;
-        return loss;
+        // The loss is summed over the same row groups as on two lanes, so its bits do not depend on the threads.
+        int groups = RowGroups(rows);
+        for (int g = 0; g < groups; g++)
+        {
+            _groupLoss[g] = OutputRows(_groupBounds[g], _groupBounds[g + 1], out _groupCorrect[g]);
+        }
+
+        return SumGroups(groups, out correct);
     }
 
     /// <summary>
