@@ -301,10 +301,7 @@ internal sealed unsafe partial class RateNetwork
                 ChannelUpdate(lane, h, rows, alpha);
                 if (NoteMaxMagnitudes)
                 {
-                    foreach (WeightMatrix c in ChannelMatrices(h))
-                    {
-                        c.NoteMaxMagnitude();
-                    }
+                    NoteChannelMagnitudes(h);
                 }
             }
             else if (kind == UpdateKind.Forward)
@@ -329,6 +326,25 @@ internal sealed unsafe partial class RateNetwork
             {
                 FirstLayerChunk(lane, r0);
             }
+        }
+    }
+
+    /// <summary>
+    /// Notes the largest |w| of the adaptive matrices <see cref="ChannelUpdate"/> just wrote for hidden layer h (as
+    /// <see cref="ChannelMatrices"/> lists them, without allocating an enumerator in every step).
+    /// </summary>
+    private void NoteChannelMagnitudes(int h)
+    {
+        if (_spec.Architecture == ChannelArchitecture.Conjoined)
+        {
+            _feedback[Skipped ? h : h + 1]!.NoteMaxMagnitude();
+            return;
+        }
+
+        _lateralC[h]!.NoteMaxMagnitude();
+        if (_feedback[h]!.Adaptive)
+        {
+            _feedback[h]!.NoteMaxMagnitude();
         }
     }
 
