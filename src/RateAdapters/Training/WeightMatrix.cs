@@ -170,7 +170,7 @@ internal sealed unsafe class WeightMatrix
     }
 
     /// <summary>
-    /// From now on the updates write the weights into the panel copy only (momentum-free matrices with a panel copy):
+    /// From now on the updates write the weights into the panel copy only (matrices with a panel copy):
     /// a two-lane step then never writes 1 MB of row-major weights back and re-packs it (Figure 12's layers).
     /// </summary>
     /// <remarks>
