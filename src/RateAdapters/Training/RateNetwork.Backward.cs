@@ -217,14 +217,7 @@ internal sealed unsafe partial class RateNetwork
             int k = _n[src];
             WeightMatrix c = _feedback[Skipped ? h : h + 1]!;
             float* delta = WeightMatrix.Address(_signal[src]) + ((long)r0 * k);
-            if (c.Panels != null && c.PanelsCurrent)
-            {
-                lane.Gemm.MultiplyPrepacked(r1 - r0, n, k, 1f, delta, k, null, c.Panels, 0f, z, n, lane.SignalRows);
-            }
-            else
-            {
-                lane.Gemm.Multiply(false, false, r1 - r0, n, k, 1f, delta, k, c.Ptr, n, 0f, z, n, lane.SignalRows);
-            }
+            MultiplyByMatrix(lane, r1 - r0, delta, c, z, lane.SignalRows);
         }
     }
 
@@ -285,16 +278,8 @@ internal sealed unsafe partial class RateNetwork
             WeightMatrix c = _feedback[Skipped ? h : h + 1]!;
             float* z = WeightMatrix.Address(_z[h]) + start;
             float* g = WeightMatrix.Address(_g[h]) + start;
-            if (c.Panels != null && c.PanelsCurrent)
-            {
-                lane.Gemm.MultiplyPrepacked(count, n, upperWidth, 1f, upper1, upperWidth, null, c.Panels, 0f, z, n, null);
-                lane.Gemm.MultiplyPrepacked(count, n, upperWidth, 1f, upper2, upperWidth, null, c.Panels, 0f, g, n, null);
-            }
-            else
-            {
-                lane.Gemm.Multiply(false, false, count, n, upperWidth, 1f, upper1, upperWidth, c.Ptr, n, 0f, z, n);
-                lane.Gemm.Multiply(false, false, count, n, upperWidth, 1f, upper2, upperWidth, c.Ptr, n, 0f, g, n);
-            }
+            MultiplyByMatrix(lane, count, upper1, c, z);
+            MultiplyByMatrix(lane, count, upper2, c, g);
 
             Span<float> u1 = _z[h].AsSpan(start, size);
             Span<float> u2 = _g[h].AsSpan(start, size);
@@ -384,17 +369,18 @@ internal sealed unsafe partial class RateNetwork
 
     /// <summary>
     /// C (rows × M.Cols) ← A (rows × M.Rows) · M on <paramref name="lane"/>'s engine, from M's panel copy when it has a
-    /// current one (a learning-channel matrix on two lanes), otherwise packing M for the call.
+    /// current one (a fixed learning-channel matrix, or any on two lanes), otherwise packing M for the call;
+    /// <paramref name="epilogue"/> finishes rows of C.
     /// </summary>
-    private static void MultiplyByMatrix(StepLane lane, int rows, float* a, WeightMatrix m, float* c)
+    private static void MultiplyByMatrix(StepLane lane, int rows, float* a, WeightMatrix m, float* c, Action<int, int>? epilogue = null)
     {
         if (m.Panels != null && m.PanelsCurrent)
         {
-            lane.Gemm.MultiplyPrepacked(rows, m.Cols, m.Rows, 1f, a, m.Rows, null, m.Panels, 0f, c, m.Cols, null);
+            lane.Gemm.MultiplyPrepacked(rows, m.Cols, m.Rows, 1f, a, m.Rows, null, m.Panels, 0f, c, m.Cols, epilogue);
         }
         else
         {
-            lane.Gemm.Multiply(false, false, rows, m.Cols, m.Rows, 1f, a, m.Rows, m.Ptr, m.Cols, 0f, c, m.Cols);
+            lane.Gemm.Multiply(false, false, rows, m.Cols, m.Rows, 1f, a, m.Rows, null, m.Ptr, m.Cols, 0f, c, m.Cols, epilogue);
         }
     }
 
