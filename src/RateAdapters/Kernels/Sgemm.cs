@@ -778,14 +778,18 @@ public sealed unsafe partial class Sgemm : IDisposable
         long offset = ((j0 / Nr) * _cPanelStride) + ((long)i0 * Nr);
         float* v = _c + offset;
         float* w = _cAddInto + offset;
-        for (int i = 0; i < rows; i++, v += Nr, w += Nr)
+        if (_path == SgemmPath.Vector512)
         {
-            if (_path == SgemmPath.Vector512)
+            for (int i = 0; i < rows; i++, v += Nr, w += Nr)
             {
                 (Vector512.Load(w) + Vector512.Load(v)).Store(w);
-                continue;
             }
 
+            return;
+        }
+
+        for (int i = 0; i < rows; i++, v += Nr, w += Nr)
+        {
             for (int j = 0; j < cols; j++)
             {
                 w[j] += v[j];

@@ -432,21 +432,14 @@ internal sealed unsafe partial class RateNetwork
         }
     }
 
-    /// <summary>The adaptive matrices that <see cref="ChannelUpdate"/> writes for hidden layer h.</summary>
-    private IEnumerable<WeightMatrix> ChannelMatrices(int h)
-    {
-        if (_spec.Architecture == ChannelArchitecture.Conjoined)
-        {
-            yield return _feedback[Skipped ? h : h + 1]!;
-            yield break;
-        }
-
-        yield return _lateralC[h]!;
-        if (_feedback[h]!.Adaptive)
-        {
-            yield return _feedback[h]!;
-        }
-    }
+    /// <summary>
+    /// The adaptive matrices that <see cref="ChannelUpdate"/> writes for hidden layer h: Conjoined C^{h+1} or C^h
+    /// (Second null); Distinct C′^h, and D^h when it adapts (with A′).
+    /// </summary>
+    private (WeightMatrix First, WeightMatrix? Second) ChannelMatrices(int h) =>
+        _spec.Architecture == ChannelArchitecture.Conjoined
+            ? (_feedback[Skipped ? h : h + 1]!, null)
+            : (_lateralC[h]!, _feedback[h]!.Adaptive ? _feedback[h] : null);
 
     /// <summary>
     /// The update of Conjoined C^{h+1} (ARBP) or C^h (ASRBP) that feeds hidden layer h, on <paramref name="lane"/>:

@@ -97,7 +97,9 @@ internal sealed unsafe partial class RateNetwork
         {
             for (int h = 1; h < _layers; h++)
             {
-                tasks.Add(new UpdateTask(UpdateKind.Channel, h, 0, ChannelMatrices(h).Sum(c => (long)c.Rows * c.Cols)));
+                (WeightMatrix first, WeightMatrix? second) = ChannelMatrices(h);
+                long weights = ((long)first.Rows * first.Cols) + (second is null ? 0 : (long)second.Rows * second.Cols);
+                tasks.Add(new UpdateTask(UpdateKind.Channel, h, 0, weights));
             }
         }
 
@@ -301,7 +303,9 @@ internal sealed unsafe partial class RateNetwork
                 ChannelUpdate(lane, h, rows, alpha);
                 if (NoteMaxMagnitudes)
                 {
-                    NoteChannelMagnitudes(h);
+                    (WeightMatrix first, WeightMatrix? second) = ChannelMatrices(h);
+                    first.NoteMaxMagnitude();
+                    second?.NoteMaxMagnitude();
                 }
             }
             else if (kind == UpdateKind.Forward)
@@ -326,25 +330,6 @@ internal sealed unsafe partial class RateNetwork
             {
                 FirstLayerChunk(lane, r0);
             }
-        }
-    }
-
-    /// <summary>
-    /// Notes the largest |w| of the adaptive matrices <see cref="ChannelUpdate"/> just wrote for hidden layer h (as
-    /// <see cref="ChannelMatrices"/> lists them, without allocating an enumerator in every step).
-    /// </summary>
-    private void NoteChannelMagnitudes(int h)
-    {
-        if (_spec.Architecture == ChannelArchitecture.Conjoined)
-        {
-            _feedback[Skipped ? h : h + 1]!.NoteMaxMagnitude();
-            return;
-        }
-
-        _lateralC[h]!.NoteMaxMagnitude();
-        if (_feedback[h]!.Adaptive)
-        {
-            _feedback[h]!.NoteMaxMagnitude();
         }
     }
 
