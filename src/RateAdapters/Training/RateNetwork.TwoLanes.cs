@@ -8,9 +8,8 @@ namespace NeuroLc.RateAdapters.Training;
 /// STDP rule, Conjoined or Distinct), as two lanes that meet once per step instead of a sequence of products each
 /// split in two.
 /// <list type="number">
-/// <item>Rows: each lane takes groups of minibatch rows (<see cref="RowGroups"/>: guided sizes for a network whose weights
-/// fit in L2, else the two halves), claimed in turn, through every layer, forward (S^h, O^h, the output and the
-/// loss) and down the learning channel (R^{L−1} … R^1, eqs. 7, 10, 11; the STDP rule's two phases, eqs. 15–18; a
+/// <item>Rows: each lane takes a half of the minibatch (<see cref="RowGroups"/>), claimed in turn, through every
+/// layer, forward (S^h, O^h, the output and the loss) and down the learning channel (R^{L−1} … R^1, eqs. 7, 10, 11; the STDP rule's two phases, eqs. 15–18; a
 /// Distinct channel's λ^h and C′ products): a row only ever needs the same row of the layer before, so the lanes do
 /// not wait for each other.</item>
 /// <item>Updates, after one meeting point (ΔW^h sums over all rows): the products ΔW^L … ΔW^2, then the first

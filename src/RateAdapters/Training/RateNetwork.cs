@@ -45,7 +45,6 @@ internal sealed unsafe partial class RateNetwork : IDisposable
     private readonly float[]?[] _o2;
     private readonly float[] _targets;
     private readonly StepLane _lane;
-    private readonly bool _guidedGroups;
 
     /// <summary>Allocates every buffer for minibatches of up to <paramref name="batch"/> rows and initialises the weights.</summary>
     public RateNetwork(ModelSpec spec, int batch, ulong seed, int threads, float momentum)
@@ -108,7 +107,6 @@ internal sealed unsafe partial class RateNetwork : IDisposable
         }
 
         BuildLearningChannel();
-        _guidedGroups = AllMatricesSmall();
         EnableFixedChannelPanels();
         if (TwoLanesFit(spec, threads))
         {
