@@ -3,10 +3,12 @@
 # bench/README.md (sessions G–I): FMA limits, then per rule the fastest peer and our epochs on 2 and 1 threads in
 # turn (session O), then Figure 12's GFLOP/s. Prints every run and the medians. Run nothing else meanwhile (the
 # two-thread runs are the most sensitive to other load).
-# Usage: bash bench/measure-rate.sh [runs per configuration, default 5]   (from the repository root; ~8 min)
+# Usage: bash bench/measure-rate.sh [runs per configuration, default 5] [timed epochs per round, default 3]
+#        (from the repository root; ~15 min with the defaults, ~8 min with one timed epoch per round)
 # Needs the peers of ../shared/peers (see its README): python3 with numpy/torch, gcc for the limits.
 set -euo pipefail
 runs=${1:-5}
+epochs=${2:-3}
 root="$(cd "$(dirname "$0")/.." && pwd)"
 peers="${PEERS:-$root/../shared/peers}"
 bin="$(mktemp -d)"
@@ -19,19 +21,20 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{v[NR]=$1} END{print v[in
 echo "== $(date -u +%FT%TZ) commit $(git -C "$root" rev-parse --short HEAD) load $(cut -d' ' -f1-3 /proc/loadavg)"
 gcc -O3 -march=native -fopenmp -o "$bin/limits" "$peers/limits.c"
 "$bin/limits" | grep fma_avx512
-# Figure 7: the peers and ours in turn, round by round (each round: peer_epoch.sh with one timed epoch after its
-# warm-up epoch, then one epoch of ours on two threads and one on one thread), so a host whose load moves within
-# minutes weighs on both sides alike; the ratio of each round and the medians are printed.
+# Figure 7: the peers and ours in turn, round by round (each round: peer_epoch.sh, the median of $epochs timed epochs
+# after its warm-up epoch, then ours on two threads and on one thread, each also the median of $epochs timed epochs
+# after a warm-up epoch: --repeats), so a host whose load moves within minutes weighs on both sides alike and with
+# the same statistic; the ratio of each round and the medians are printed.
 for rule in bp rbp srbp; do
   echo "== $rule"
   bests=""; twos=""; ones=""; ratios=""
   for r in $(seq 1 "$runs"); do
-    peer=$(bash "$peers/peer_epoch.sh" "$rule" 1 2>&1)
+    peer=$(bash "$peers/peer_epoch.sh" "$rule" "$epochs" 2>&1)
     numpy=$(echo "$peer" | awk '/^numpy/ {print $2}')
     torch=$(echo "$peer" | awk '/^torch/ {print $2}')
     best=$(echo "$peer" | awk '/^best/ {print $2}')
-    two=$(neurolc bench rate --network fig7 --algorithm "$rule" --examples 60000 --threads 2 --json | field seconds)
-    one=$(neurolc bench rate --network fig7 --algorithm "$rule" --examples 60000 --threads 1 --json | field seconds)
+    two=$(neurolc bench rate --network fig7 --algorithm "$rule" --examples 60000 --threads 2 --repeats "$epochs" --json | field seconds)
+    one=$(neurolc bench rate --network fig7 --algorithm "$rule" --examples 60000 --threads 1 --repeats "$epochs" --json | field seconds)
     ratio=$(python3 -c "print(round($best / $two, 2))")
     echo "fig7 $rule round $r: numpy $numpy torch $torch best $best | ours 2 threads $two, 1 thread $one | best peer / ours ${ratio}x"
     bests="$bests $best"; twos="$twos $two"; ones="$ones $one"; ratios="$ratios $ratio"

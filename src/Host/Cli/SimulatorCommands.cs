@@ -60,11 +60,23 @@ public static class SimulatorCommands
         var seed = new Option<ulong>("--seed") { Description = "Seed of weights and data.", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "Threads of the product engine (1 or 2).", DefaultValueFactory = _ => 2 };
         var json = new Option<bool>("--json") { Description = "Print the result as one JSON object." };
+        var repeats = new Option<int>("--repeats")
+        {
+            Description = "Timed runs of --examples each, one after the other on the same network (after the warm-up); reports their median, as the peers' scripts do.",
+            DefaultValueFactory = _ => 1,
+        };
+        repeats.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--repeats must be at least 1.");
+            }
+        });
         var peak = new Option<bool>("--peak")
         {
             Description = "Read the FMA peak of the same threads for 15 ms after every 10 steps (not timed) and report the run's share of it.",
         };
-        var rate = new Command("rate", "Time training of the rate adapters: seconds, synapse-updates/s, GFLOP/s.") { network, algorithm, examples, seed, threads, peak, json };
+        var rate = new Command("rate", "Time training of the rate adapters: seconds, synapse-updates/s, GFLOP/s.") { network, algorithm, examples, seed, threads, repeats, peak, json };
         rate.SetAction(result => Guard.Run(services.Error, () =>
         {
             if (result.GetValue(peak) && !FmaPeak.IsSupported)
@@ -73,11 +85,11 @@ public static class SimulatorCommands
             }
 
             RateBenchResult bench = RateBench.Run(result.GetValue(network)!, result.GetValue(algorithm), result.GetValue(examples), result.GetValue(seed),
-                result.GetValue(threads), result.GetValue(peak));
+                result.GetValue(threads), result.GetValue(peak), result.GetValue(repeats));
             services.Output.WriteLine(result.GetValue(json)
                 ? JsonSerializer.Serialize(bench, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower })
                 : string.Create(CultureInfo.InvariantCulture,
-                    $"{bench.Network} {bench.Algorithm} threads={bench.Threads}: {bench.Examples} examples in {bench.Seconds:F3} s, {bench.SynapseUpdatesPerSecond:E3} synapse-updates/s, {bench.SecondsPer60000Examples:F3} s per 60,000 examples{(bench.Gflops is { } g ? $", {g:F2} GFLOP/s" : "")}{(bench.PeakGflops is { } p ? $", FMA peak between slices {p:F1} GFLOP/s{(bench.ShareOfPeak is { } share ? $" ({100 * share:F1} % of it)" : "")}" : "")}"));
+                    $"{bench.Network} {bench.Algorithm} threads={bench.Threads}: {bench.Examples} examples in {bench.Seconds:F3} s{(bench.SecondsAll is { Count: > 1 } all ? $" (median of {all.Count}: {string.Join(" ", all.Select(x => x.ToString("F3", CultureInfo.InvariantCulture)))})" : "")}, {bench.SynapseUpdatesPerSecond:E3} synapse-updates/s, {bench.SecondsPer60000Examples:F3} s per 60,000 examples{(bench.Gflops is { } g ? $", {g:F2} GFLOP/s" : "")}{(bench.PeakGflops is { } p ? $", FMA peak between slices {p:F1} GFLOP/s{(bench.ShareOfPeak is { } share ? $" ({100 * share:F1} % of it)" : "")}" : "")}"));
             return ExitCodes.Success;
         }));
         return new Command("bench", "Short benchmarks of the engines (BenchmarkDotNet suites live in bench/).") { rate, Sgemm(services) };

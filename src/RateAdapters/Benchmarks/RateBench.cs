@@ -10,7 +10,10 @@ namespace NeuroLc.RateAdapters.Benchmarks;
 /// installed (else MNIST-shaped patterns). fig12: 2-500×5-1 ReLU, logistic output, batch 100, lr 0.01, on f_1 data.
 /// A warm-up run of as many updates as the timed one (at most one epoch, like the peers' excluded first epoch: the
 /// runtime's tiered JIT replaces early code only after about 100 ms) precedes the timed run; the timing covers
-/// minibatch steps only.
+/// minibatch steps only. With several repeats the same network trains on, each repeat timed on its own, and the
+/// result is their median: the statistic of the peers' script (`peer_epoch.sh`: one warm-up epoch, then the median
+/// of the timed epochs), so that one moment when this shared host takes a core weighs no more on our side than on
+/// theirs.
 /// </summary>
 public static class RateBench
 {
@@ -30,12 +33,18 @@ public static class RateBench
     /// Also read the FMA peak of the same threads (<see cref="FmaPeak"/>) for 15 ms after every 10 steps, outside the
     /// timed steps: the result then sets the run against the peak of its own moments.
     /// </param>
-    public static RateBenchResult Run(string network, Algorithm algorithm, int examples, ulong seed, int threads = 2, bool interleavedPeak = false)
+    /// <param name="repeats">Timed runs of <paramref name="examples"/> each, one after the other on the same network; the result reports their median.</param>
+    public static RateBenchResult Run(string network, Algorithm algorithm, int examples, ulong seed, int threads = 2, bool interleavedPeak = false, int repeats = 1)
     {
         ArgumentNullException.ThrowIfNull(network);
         if (examples < 100)
         {
             throw new ArgumentOutOfRangeException(nameof(examples), examples, "At least one minibatch of 100 examples is needed.");
+        }
+
+        if (repeats < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(repeats), repeats, "At least one timed run is needed.");
         }
 
         (ModelSpec model, TrainingSpec training, Dataset data, string source) = network.ToLowerInvariant() switch
@@ -57,6 +66,25 @@ public static class RateBench
         using var peakThreads = interleavedPeak ? new WorkerPair(threads) : null;
         long peakIterations = interleavedPeak ? FmaPeak.IterationsFor(PeakReading) : 0;
         var peaks = new List<double>();
+        var runs = new double[repeats];
+        for (int r = 0; r < repeats; r++)
+        {
+            runs[r] = TimeSteps(trainer, steps, peakThreads, peakIterations, peaks);
+        }
+
+        long done = steps * training.BatchSize;
+        double seconds = Median(runs);
+        double? gflops = network.Equals("fig12", StringComparison.OrdinalIgnoreCase)
+            ? FlopsPerExample(model) * done / seconds / 1e9
+            : null;
+        double? peak = peaks.Count > 0 ? peaks.Average() : null;
+        return new RateBenchResult(network.ToLowerInvariant(), algorithm.ToString().ToLowerInvariant(), threads, source, done, seconds,
+            trainer.SynapseCount * done / seconds, gflops, seconds / done * 60000, peak, gflops / peak, peaks.Count > 0 ? peaks : null, runs);
+    }
+
+    /// <summary>Seconds of <paramref name="steps"/> minibatch steps; epoch ends (metrics, reshuffle) and peak readings are not timed.</summary>
+    private static double TimeSteps(RateTrainer trainer, long steps, WorkerPair? peakThreads, long peakIterations, List<double> peaks)
+    {
         var watch = Stopwatch.StartNew();
         for (long s = 0; s < steps; s++)
         {
@@ -77,14 +105,14 @@ public static class RateBench
         }
 
         watch.Stop();
-        long done = steps * training.BatchSize;
-        double seconds = watch.Elapsed.TotalSeconds;
-        double? gflops = network.Equals("fig12", StringComparison.OrdinalIgnoreCase)
-            ? FlopsPerExample(model) * done / seconds / 1e9
-            : null;
-        double? peak = peaks.Count > 0 ? peaks.Average() : null;
-        return new RateBenchResult(network.ToLowerInvariant(), algorithm.ToString().ToLowerInvariant(), threads, source, done, seconds,
-            trainer.SynapseCount * done / seconds, gflops, seconds / done * 60000, peak, gflops / peak, peaks.Count > 0 ? peaks : null);
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    private static double Median(double[] values)
+    {
+        double[] sorted = [.. values.Order()];
+        int mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     /// <summary>

@@ -57,6 +57,32 @@ public sealed class SimulatorCommandsTests
     }
 
     [Fact]
+    public void Bench_rate_with_repeats_reports_the_median_of_the_timed_runs()
+    {
+        (int code, string output, string error) = CommandLineTests.Invoke(new LogisticEngine(),
+            ["bench", "rate", "--network", "fig7", "--algorithm", "BP", "--examples", "300", "--threads", "2", "--repeats", "3", "--json"]);
+
+        Assert.True(code == 0, error);
+        using JsonDocument json = JsonDocument.Parse(output);
+        JsonElement root = json.RootElement;
+        double[] all = [.. root.GetProperty("seconds_all").EnumerateArray().Select(e => e.GetDouble())];
+        Assert.Equal(3, all.Length);
+        Assert.All(all, s => Assert.True(s > 0));
+        Assert.Equal(all.Order().ElementAt(1), root.GetProperty("seconds").GetDouble());
+        Assert.Equal(300, root.GetProperty("examples").GetInt64());
+        Assert.Equal(root.GetProperty("seconds").GetDouble() / 300 * 60000, root.GetProperty("seconds_per60000_examples").GetDouble(), 9);
+    }
+
+    [Fact]
+    public void Bench_rate_names_a_bad_repeat_count()
+    {
+        (int code, _, string error) = CommandLineTests.Invoke(new LogisticEngine(), ["bench", "rate", "--examples", "100", "--repeats", "0"]);
+
+        Assert.Equal(2, code);
+        Assert.Contains("--repeats must be at least 1", error);
+    }
+
+    [Fact]
     public void Bench_rate_with_peak_sets_figure_12_against_the_readings_between_its_slices()
     {
         (int code, string output, string error) = CommandLineTests.Invoke(new LogisticEngine(),
