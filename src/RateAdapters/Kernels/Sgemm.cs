@@ -127,6 +127,12 @@ public sealed unsafe partial class Sgemm : IDisposable
             return;
         }
 
+        if (OuterProductFits(k, beta))
+        {
+            MultiplyOuter(transposeA, transposeB, m, n, alpha, a, lda, aRows, b, ldb, c, ldc, epilogue);
+            return;
+        }
+
         int rowsOfC = m;
 
         // A·Bᵀ with B much larger than A (δ·Wᵀ of a wide layer): compute Cᵀ = B·Aᵀ instead, so the large operand is
