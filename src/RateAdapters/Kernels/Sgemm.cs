@@ -133,6 +133,12 @@ public sealed unsafe partial class Sgemm : IDisposable
             return;
         }
 
+        if (ShortPanelProductFits(transposeA, k, beta))
+        {
+            MultiplyShortPanels(m, n, k, alpha, a, lda, aRows, c, ldc, epilogue);
+            return;
+        }
+
         int rowsOfC = m;
 
         // A·Bᵀ with B much larger than A (δ·Wᵀ of a wide layer): compute Cᵀ = B·Aᵀ instead, so the large operand is

@@ -3,12 +3,12 @@ using NeuroLc.RateAdapters.Kernels;
 namespace NeuroLc.RateAdapters.Tests.Kernels;
 
 /// <summary>
-/// Products with k = 1 (a network's one-output learning channel, e·C^h) take the outer-product path
-/// (<c>Sgemm.OuterProduct.cs</c>): it must give the register-blocked kernel's bits in every operand layout, with the
-/// kernel's sign of zero, and call the epilogue for every row.
+/// Products with few steps (<c>Sgemm.ShortProducts.cs</c>): k = 1 (a network's one-output learning channel, e·C^h)
+/// as outer products in every operand layout, and 2 ≤ k ≤ 16 with B in panels (SRBP's e·C^h with ten outputs), must
+/// give the register-blocked kernel's bits, with its sign of zero, and call the epilogue for every row.
 /// </summary>
 [Trait("Category", "Kernels")]
-public sealed unsafe class SgemmOuterProductTests
+public sealed unsafe class SgemmShortProductTests
 {
     [Theory]
     [InlineData(1, 1)]
@@ -54,7 +54,7 @@ public sealed unsafe class SgemmOuterProductTests
         var seen = new bool[2][];
         for (int side = 0; side < 2; side++)
         {
-            using var gemm = new Sgemm(1) { OuterProducts = side == 1 };
+            using var gemm = new Sgemm(1) { ShortProducts = side == 1 };
             results[side] = new float[m * n];
             bool[] rows = seen[side] = new bool[m];
             float*[] rowAddresses = new float*[m];
@@ -81,6 +81,68 @@ public sealed unsafe class SgemmOuterProductTests
         Assert.Equal(a[3] * b[17], results[1][(3 * n) + 17]);
     }
 
+    [Theory]
+    [InlineData(1, 1, 2)]
+    [InlineData(7, 13, 3)]
+    [InlineData(50, 100, 10)]
+    [InlineData(33, 300, 16)]
+    [InlineData(10, 129, 2)]
+    [InlineData(12, 128, 5)]
+    public void A_short_product_with_b_in_panels_gives_the_bits_of_the_kernel(int m, int n, int k)
+    {
+        float[] a = Random(m * k, 29 + m);
+        float[] b = Random(k * n, 31 + n);
+        // A row of zeros in A meets negative B: the kernel's chains start from +0, so C's row is +0, not −0.
+        Array.Clear(a, 0, k);
+        for (int j = 0; j < n; j++)
+        {
+            b[j] = -Math.Abs(b[j]) - 0.25f;
+        }
+
+        float[] panels = new float[Sgemm.PanelFloats(k, n)];
+        fixed (float* pb = b, pp = panels)
+        {
+            Sgemm.PackRows(pb, n, k, n, 0, k, pp, 0, Sgemm.PanelCount(n));
+        }
+
+        var results = new float[2][];
+        var seen = new bool[2][];
+        for (int side = 0; side < 2; side++)
+        {
+            using var gemm = new Sgemm(1) { ShortProducts = side == 1 };
+            results[side] = Enumerable.Repeat(float.NaN, m * n).ToArray();
+            bool[] rows = seen[side] = new bool[m];
+            float*[] rowAddresses = new float*[m];
+            fixed (float* pa = a, pp = panels, pc = results[side])
+            fixed (float** pr = rowAddresses)
+            {
+                for (int i = 0; i < m; i++)
+                {
+                    pr[i] = pa + (i * k);
+                }
+
+                gemm.MultiplyPrepacked(m, n, k, 0.625f, pa, k, side == 1 && m > 1 ? pr : null, pp, 0f, pc, n, (r0, r1) =>
+                {
+                    for (int r = r0; r < r1; r++)
+                    {
+                        rows[r] = true;
+                    }
+                });
+            }
+        }
+
+        Assert.True(results[0].SequenceEqual(results[1]), $"{m}x{n}x{k}");
+        Assert.All(seen[1], Assert.True);
+        Assert.All(results[1].Take(n), v => Assert.Equal(0, BitConverter.SingleToInt32Bits(v)));
+        double expected = 0;
+        for (int p = 0; p < k; p++)
+        {
+            expected += (double)a[((m - 1) * k) + p] * b[(p * n) + n - 1];
+        }
+
+        Assert.Equal(0.625 * expected, results[1][(m * n) - 1], 5);
+    }
+
     [Fact]
     public void A_product_that_reads_c_keeps_the_kernel()
     {
@@ -90,7 +152,7 @@ public sealed unsafe class SgemmOuterProductTests
         float[] c0 = Random(20 * 40, 23);
         float[] first = (float[])c0.Clone();
         float[] second = (float[])c0.Clone();
-        using (var gemm = new Sgemm(1) { OuterProducts = false })
+        using (var gemm = new Sgemm(1) { ShortProducts = false })
         {
             gemm.Multiply(false, false, 20, 40, 1, 0.3f, a, 1, b, 40, 0.9f, first, 40);
         }
@@ -105,7 +167,7 @@ public sealed unsafe class SgemmOuterProductTests
 
     private static float[] Product(bool outer, bool transposeA, bool transposeB, int m, int n, float[] a, float[] b)
     {
-        using var gemm = new Sgemm(2) { OuterProducts = outer };
+        using var gemm = new Sgemm(2) { ShortProducts = outer };
         var c = new float[m * n];
         // op(A) is m×1: a column (lda 1) or, transposed, the 1×m row; op(B) is 1×n: a row or, transposed, an n×1 column.
         gemm.Multiply(transposeA, transposeB, m, n, 1, 0.75f, a, transposeA ? m : 1, b, transposeB ? 1 : n, 0f, c, n);
