@@ -71,6 +71,45 @@ public sealed class ActivationKernelsTests
         Assert.Equal(new float[] { 5, 7, 9 }, sums);
     }
 
+    [Theory]
+    [InlineData(100, 100)]
+    [InlineData(37, 300)]
+    [InlineData(3, 7)]
+    [InlineData(1, 129)]
+    public void Column_sums_and_bias_additions_round_as_the_scalar_loops(int rows, int cols)
+    {
+        // Bias gradients and pre-activations feed the weights of the bit-identity tests: each column sum must be the
+        // float sum from +0 in row order (an all −0 column sums to +0), each biased value one float addition.
+        float[] x = Values(rows * cols, 11);
+        for (int r = 0; r < rows; r++)
+        {
+            x[(r * cols) + cols - 1] = -0f;
+        }
+
+        var sums = Enumerable.Repeat(float.NaN, cols).ToArray();
+        ActivationKernels.ColumnSums(x, rows, sums);
+        for (int j = 0; j < cols; j++)
+        {
+            float expected = 0f;
+            for (int r = 0; r < rows; r++)
+            {
+                expected += x[(r * cols) + j];
+            }
+
+            Assert.Equal(BitConverter.SingleToInt32Bits(expected), BitConverter.SingleToInt32Bits(sums[j]));
+        }
+
+        Assert.Equal(0, BitConverter.SingleToInt32Bits(sums[cols - 1]));
+        float[] bias = Values(cols, 12);
+        float[] s = (float[])x.Clone();
+        var o = new float[rows * cols];
+        ActivationKernels.BiasActivation(s, bias, rows, Activation.Identity, o);
+        for (int i = 0; i < rows * cols; i++)
+        {
+            Assert.Equal(x[i] + bias[i % cols], s[i]);
+        }
+    }
+
     [Fact]
     public void Tanh_derivative_product_uses_one_minus_the_square_of_the_output()
     {
