@@ -12,8 +12,8 @@ namespace NeuroLc.RateAdapters.Kernels;
 /// <item>k = 1, C ← α·(a ⊗ b): the learning channel of a network with one output (SRBP's and RBP's e·C^h for
 /// Figure 12's 2-500×5-1 and the HIGGS networks of Figures 13–14). In a Figure 12 SRBP step these products and their
 /// epilogue took 6.3 % of the samples, for 0.1 % of the flops; as outer products 4.0 %.</item>
-/// <item>2 ≤ k ≤ 16 with B in panels: SRBP's e·C^h with ten outputs (Figure 7, 50×100×10 per lane), each row of C
-/// as up to eight 16-column chains at once, B's rows read from L1.</item>
+/// <item>2 ≤ k ≤ 16 with B in panels: SRBP's e·C^h with ten outputs (Figure 7, 50×100×10 per lane), two rows of C
+/// at a time as sixteen 16-column chains, B's rows read from L1.</item>
 /// </list>
 /// Same bits as the kernel: every element is fma(a_{i,k−1}, b_{k−1,j}, … fma(a_{i,0}, b_{0,j}, 0)), the kernel's chain
 /// from +0 (which turns a product of −0 into +0), then α times it.
@@ -103,9 +103,9 @@ public sealed unsafe partial class Sgemm
         && !_cInPanels && _cAddInto == null && _cTransposed == null && _path == SgemmPath.Vector512;
 
     /// <summary>
-    /// C ← α·A·B with B's k rows in the panel layout (panel q's step p at q·k·16 + p·16): for each row of C, up to
-    /// eight panels at once, one chain over p per 16 columns, then the epilogue once for all rows. Panels past the
-    /// last one of a pass read a zero row and are not stored.
+    /// C ← α·A·B with B's k rows in the panel layout (panel q's step p at q·k·16 + p·16): for each pair of rows of C,
+    /// up to eight panels at once, one chain over p per row and 16 columns, then the epilogue once for all rows.
+    /// Panels past the last one of a pass read a zero row and are not stored.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void MultiplyShortPanels(int m, int n, int k, float alpha, float* a, int lda, float** aRows, float* c, int ldc,
