@@ -79,7 +79,9 @@ public static class HiggsReader
             throw new DataFormatException(path, $"no data rows in {line} lines");
         }
 
-        return Dataset.FromLabels(Path.GetFileName(path), inputs.ToArray(), width, labels.ToArray(), 2, binarySingleOutput: true);
+        float[] values = DatasetArrays.Floats(inputs.Count);
+        inputs.CopyTo(values);
+        return Dataset.FromLabels(Path.GetFileName(path), values, width, labels.ToArray(), 2, binarySingleOutput: true);
     }
 
     private static void ParseLine(string text, float[] row, string path, long line)

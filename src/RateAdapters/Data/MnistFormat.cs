@@ -61,7 +61,7 @@ public static class MnistFormat
             }
         }
 
-        var inputs = new float[pixels.Length];
+        float[] inputs = DatasetArrays.Floats(pixels.Length);
         for (int i = 0; i < pixels.Length; i++)
         {
             inputs[i] = pixels[i] / 255f;

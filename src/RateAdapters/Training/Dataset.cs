@@ -118,7 +118,7 @@ public sealed class Dataset
     /// <summary>A copy of the examples at <paramref name="indices"/>, in that order.</summary>
     public Dataset Select(IReadOnlyList<int> indices, string name)
     {
-        var inputs = new float[(long)indices.Count * InputSize];
+        float[] inputs = DatasetArrays.Floats((long)indices.Count * InputSize);
         var targets = new float[(long)indices.Count * OutputSize];
         byte[]? labels = Labels is null ? null : new byte[indices.Count];
         for (int i = 0; i < indices.Count; i++)
