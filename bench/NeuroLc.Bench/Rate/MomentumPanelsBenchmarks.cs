@@ -30,11 +30,11 @@ public class MomentumPanelsBenchmarks
 
     /// <summary>Weights and velocity row-major.</summary>
     [Benchmark(Baseline = true)]
-    public void RowMajorVelocity() => TenSteps(_rowMajor);
+    public void RowMajorVelocity() => HiggsNetworks.Train(_rowMajor, Steps, 0.001f);
 
     /// <summary>Weights and velocity only as panels.</summary>
     [Benchmark]
-    public void VelocityInPanels() => TenSteps(_panels);
+    public void VelocityInPanels() => HiggsNetworks.Train(_panels, Steps, 0.001f);
 
     /// <summary>Stops the networks' worker threads.</summary>
     [GlobalCleanup]
@@ -44,19 +44,11 @@ public class MomentumPanelsBenchmarks
         _panels.Dispose();
     }
 
-    private static void TenSteps(RateNetwork network)
-    {
-        for (int i = 0; i < Steps; i++)
-        {
-            network.TrainStep(100, 0.001f, i, out _);
-        }
-    }
-
     private RateNetwork Build(bool panels)
     {
         var model = new ModelSpec
         {
-            LayerSizes = [21, 300, 300, 300, 300, 300, 300, 300, 300, 1],
+            LayerSizes = HiggsNetworks.LayerSizes,
             Hidden = Activation.Tanh,
             Output = OutputKind.Logistic,
             Algorithm = Algorithm,
@@ -64,21 +56,7 @@ public class MomentumPanelsBenchmarks
         RateNetwork.MomentumLayersAsPanels = panels;
         try
         {
-            var network = new RateNetwork(model, 100, 1, 2, 0.9f);
-            var random = new Random(1);
-            Span<float> input = network.InputBuffer;
-            for (int i = 0; i < input.Length; i++)
-            {
-                input[i] = (float)random.NextDouble();
-            }
-
-            Span<float> target = network.TargetBuffer;
-            for (int i = 0; i < 100; i++)
-            {
-                target[i] = random.Next(2);
-            }
-
-            return network;
+            return HiggsNetworks.Seeded(model, 2);
         }
         finally
         {

@@ -29,11 +29,11 @@ public class TwoLaneRulesBenchmarks
 
     /// <summary>Ten steps on one thread.</summary>
     [Benchmark(Baseline = true)]
-    public void OneThread() => TenSteps(_oneThread);
+    public void OneThread() => HiggsNetworks.Train(_oneThread, Steps, 0.0003f);
 
     /// <summary>Ten steps on two threads (two lanes).</summary>
     [Benchmark]
-    public void TwoThreads() => TenSteps(_twoThreads);
+    public void TwoThreads() => HiggsNetworks.Train(_twoThreads, Steps, 0.0003f);
 
     /// <summary>Stops the networks' worker threads.</summary>
     [GlobalCleanup]
@@ -43,20 +43,12 @@ public class TwoLaneRulesBenchmarks
         _twoThreads.Dispose();
     }
 
-    private static void TenSteps(RateNetwork network)
-    {
-        for (int i = 0; i < Steps; i++)
-        {
-            network.TrainStep(100, 0.0003f, i, out _);
-        }
-    }
-
     private RateNetwork Build(int threads)
     {
         bool distinct = Configuration.StartsWith("distinct", StringComparison.Ordinal);
         var model = new ModelSpec
         {
-            LayerSizes = [21, 300, 300, 300, 300, 300, 300, 300, 300, 1],
+            LayerSizes = HiggsNetworks.LayerSizes,
             Hidden = Activation.Tanh,
             Output = OutputKind.Logistic,
             Algorithm = Configuration.StartsWith("asrbp", StringComparison.Ordinal) ? Algorithm.SRBP : Algorithm.RBP,
@@ -67,20 +59,6 @@ public class TwoLaneRulesBenchmarks
             LearningChannelActivation = distinct ? Activation.Tanh : Activation.Identity,
             LearningChannelInitStd = distinct ? 0.0408 : null,
         };
-        var network = new RateNetwork(model, 100, 1, threads, 0.9f);
-        var random = new Random(1);
-        Span<float> input = network.InputBuffer;
-        for (int i = 0; i < input.Length; i++)
-        {
-            input[i] = (float)random.NextDouble();
-        }
-
-        Span<float> target = network.TargetBuffer;
-        for (int i = 0; i < 100; i++)
-        {
-            target[i] = random.Next(2);
-        }
-
-        return network;
+        return HiggsNetworks.Seeded(model, threads);
     }
 }
