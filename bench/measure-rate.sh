@@ -4,7 +4,7 @@
 # turn (session O), then Figure 12's GFLOP/s. Prints every run and the medians. Run nothing else meanwhile (the
 # two-thread runs are the most sensitive to other load).
 # Usage: bash bench/measure-rate.sh [runs per configuration, default 5] [timed epochs per round, default 3]
-#        (from the repository root; ~15 min with the defaults, ~8 min with one timed epoch per round)
+#        (from the repository root; ~10 min with the defaults, ~7 min with one timed epoch per round)
 # Needs the peers of ../shared/peers (see its README): python3 with numpy/torch, gcc for the limits.
 set -euo pipefail
 runs=${1:-5}
