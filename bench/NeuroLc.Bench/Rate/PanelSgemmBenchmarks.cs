@@ -1,7 +1,6 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
 using NeuroLc.RateAdapters.Kernels;
+using NeuroLc.RateAdapters.Training;
 
 namespace NeuroLc.Bench.Rate;
 
@@ -45,11 +44,9 @@ public unsafe class PanelSgemmBenchmarks
         _weights = Random(Units * Units);
         // Pinned and 64-byte aligned, as the network keeps its panel copies.
         _panelStore = GC.AllocateArray<float>(Sgemm.PanelFloats(Units, Units) + 16, pinned: true);
-        float* store = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_panelStore));
-        _panels = store + ((int)((64 - ((nuint)store & 63)) & 63) / sizeof(float));
+        _panels = WeightMatrix.AlignedAddress(_panelStore);
         _transposedStore = GC.AllocateArray<float>(Sgemm.PanelFloats(Units, Units) + 16, pinned: true);
-        float* transposedStore = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_transposedStore));
-        _transposed = transposedStore + ((int)((64 - ((nuint)transposedStore & 63)) & 63) / sizeof(float));
+        _transposed = WeightMatrix.AlignedAddress(_transposedStore);
         _z = new float[LaneRows * Units];
         _s = new float[LaneRows * Units];
         _gemm = new Sgemm(1) { PairOuterOrders = PairOuter };

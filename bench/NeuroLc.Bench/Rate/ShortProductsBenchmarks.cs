@@ -1,7 +1,6 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using BenchmarkDotNet.Attributes;
 using NeuroLc.RateAdapters.Kernels;
+using NeuroLc.RateAdapters.Training;
 
 namespace NeuroLc.Bench.Rate;
 
@@ -39,8 +38,7 @@ public unsafe class ShortProductsBenchmarks
         _errors = Random(LaneRows * Outputs);
         float[] channel = Random(Outputs * Units);
         _panelStore = GC.AllocateArray<float>(Sgemm.PanelFloats(Outputs, Units) + 16, pinned: true);
-        float* store = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_panelStore));
-        _panels = store + ((int)((64 - ((nuint)store & 63)) & 63) / sizeof(float));
+        _panels = WeightMatrix.AlignedAddress(_panelStore);
         fixed (float* c = channel)
         {
             Sgemm.PackRows(c, Units, Outputs, Units, 0, Outputs, _panels, 0, Sgemm.PanelCount(Units));

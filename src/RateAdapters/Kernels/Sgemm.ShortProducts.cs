@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -25,6 +26,9 @@ public sealed unsafe partial class Sgemm
 
     /// <summary>Column panels (16 wide) of C that one pass of the short path keeps in registers.</summary>
     private const int ShortProductPanels = 8;
+
+    /// <summary>The panel that passes past the last panel read: zeros for every step, never written.</summary>
+    private static readonly float[] ShortProductZeros = GC.AllocateArray<float>(ShortProductMaximumK * Nr, pinned: true);
 
     /// <summary>
     /// Whether products with few steps take the paths of this file (the default); the tests switch it off to compare
@@ -114,8 +118,7 @@ public sealed unsafe partial class Sgemm
         float* panels = _bPrepacked;
         _bPrepacked = null;
         int panelCount = PanelCount(n);
-        float* zeros = stackalloc float[ShortProductMaximumK * Nr];
-        new Span<float>(zeros, ShortProductMaximumK * Nr).Clear();
+        float* zeros = (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(ShortProductZeros));
         Vector512<float> scale = Vector512.Create(alpha);
         long panelFloats = (long)k * Nr;
         for (int q0 = 0; q0 < panelCount; q0 += ShortProductPanels)

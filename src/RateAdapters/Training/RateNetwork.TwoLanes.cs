@@ -356,15 +356,7 @@ internal sealed unsafe partial class RateNetwork
         lane.Matrix = null;
     }
 
-    private float* SignalPanels
-    {
-        get
-        {
-            // 64-byte aligned start inside the pinned buffer.
-            float* p = WeightMatrix.Address(_signalPanels!);
-            return p + ((int)((64 - ((nuint)p & 63)) & 63) / sizeof(float));
-        }
-    }
+    private float* SignalPanels => WeightMatrix.AlignedAddress(_signalPanels!);
 
     /// <summary>Spins until both lanes have finished their rows; gives up when the other lane failed.</summary>
     private void WaitForOtherLane()

@@ -143,8 +143,7 @@ internal sealed unsafe class WeightMatrix
     public void EnablePanels(int floats)
     {
         _panels = Pinned(floats + 16);
-        float* p = Address(_panels);
-        Panels = p + ((int)((64 - ((nuint)p & 63)) & 63) / sizeof(float));
+        Panels = AlignedAddress(_panels);
         PanelsCurrent = false;
     }
 
@@ -152,8 +151,7 @@ internal sealed unsafe class WeightMatrix
     public void EnableTransposedPanels()
     {
         _transposedPanels = Pinned(Sgemm.PanelFloats(Cols, Rows) + 16);
-        float* p = Address(_transposedPanels);
-        TransposedPanels = p + ((int)((64 - ((nuint)p & 63)) & 63) / sizeof(float));
+        TransposedPanels = AlignedAddress(_transposedPanels);
         TransposedCurrent = false;
     }
 
@@ -188,8 +186,7 @@ internal sealed unsafe class WeightMatrix
         if (_velocity != null && VelocityPanels == null)
         {
             _velocityPanels = Pinned(Sgemm.PanelFloats(Rows, Cols) + 16);
-            float* p = Address(_velocityPanels);
-            VelocityPanels = p + ((int)((64 - ((nuint)p & 63)) & 63) / sizeof(float));
+            VelocityPanels = AlignedAddress(_velocityPanels);
             _velocityPanelsCurrent = false;
         }
 
@@ -288,4 +285,14 @@ internal sealed unsafe class WeightMatrix
 
     /// <summary>Address of a pinned array.</summary>
     public static float* Address(float[] pinned) => (float*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(pinned));
+
+    /// <summary>
+    /// The first 64-byte aligned address inside a pinned array (allocate 16 floats more than needed): packed panels
+    /// start on a cache line, so every 16-float row of a panel is one line.
+    /// </summary>
+    public static float* AlignedAddress(float[] pinned)
+    {
+        float* p = Address(pinned);
+        return p + ((int)((64 - ((nuint)p & 63)) & 63) / sizeof(float));
+    }
 }
