@@ -47,20 +47,22 @@ done
 # Figure 12: each run is bracketed by a short two-core FMA reading of limits.c, and also reads the same threads' FMA
 # peak in-process for 15 ms after every 10 steps (--peak, not timed), so a run on this shared VM is set against the
 # peak of its own moments (the host's load moves the peak by up to half within minutes).
-limit2() { "$bin/limits" 200000000 1000000 2 | awk '/fma_avx512_2t/ {print $2}'; }
+# Each bracket also reads the two-thread read bandwidth of limits.c's readsum over a 12 MB array (the shared cache
+# and memory: the host's contention there, which the FMA reading does not see), printed beside each run.
+limit2() { "$bin/limits" 200000000 1000000 2 | awk '/fma_avx512_2t/ {f=$2} /readsum_2t_best/ {r=$2} END {print f, r}'; }
 for rule in bp rbp srbp; do
   all=""
   shares=""
   inner=""
   for r in $(seq 1 "$runs"); do
-    before=$(limit2)
+    read -r before read_before <<< "$(limit2)"
     out=$(neurolc bench rate --network fig12 --algorithm "$rule" --examples 20000 --threads 2 --peak --json)
-    after=$(limit2)
+    read -r after read_after <<< "$(limit2)"
     gflops=$(echo "$out" | field gflops)
     peak=$(echo "$out" | field peak_gflops)
     within=$(echo "$out" | python3 -c "import json,sys; print(round(100 * json.load(sys.stdin)['share_of_peak'], 1))")
     share=$(python3 -c "print(round(100 * $gflops / (($before + $after) / 2), 1))")
-    echo "fig12 $rule run $r: $gflops GFLOP/s between two-core FMA limits $before and $after: $share %; in-process peak between slices $peak: $within %"
+    echo "fig12 $rule run $r: $gflops GFLOP/s between two-core FMA limits $before and $after: $share %; in-process peak between slices $peak: $within % (read bandwidth $read_before / $read_after GB/s)"
     all="$all $gflops"
     shares="$shares $share"
     inner="$inner $within"
