@@ -114,8 +114,10 @@ internal sealed unsafe partial class RateNetwork : IDisposable
             _lanes = [NewLane(new Sgemm(1, _gemm.Path)), NewLane(new Sgemm(1, _gemm.Path))];
             _lanePart = LanePart;
             _signalPanels = WeightMatrix.Pinned(Sgemm.PanelFloats(batch, _n[1]) + 16);
-            _updateTasks = UpdateTasks();
+            _groupsReady = new int[L + 1];
             KeepWideLayersAsPanels();
+            _updateTasks = UpdateTasks();
+            _taskClaimed = new int[_updateTasks.Length];
         }
     }
 
