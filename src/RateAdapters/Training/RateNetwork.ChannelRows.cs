@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using System.Runtime.CompilerServices;
 using NeuroLc.RateAdapters.Kernels;
 
 namespace NeuroLc.RateAdapters.Training;
