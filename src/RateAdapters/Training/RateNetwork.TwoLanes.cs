@@ -25,7 +25,7 @@ namespace NeuroLc.RateAdapters.Training;
 /// split gains; here the cores hand over at the start of the step, per task of the list, and at its end. Starting
 /// updates early changes little while both cores run freely (in-process alternation of blocks of 20 steps, median:
 /// Figure 12 RBP −2 to −3 %, SRBP −1 to −7 %, BP ±1 %; Figure 7 −1 to −4 %) and much when one core is slowed (a
-/// low-priority busy loop on one vCPU: Figure 7 BP, RBP and SRBP 14–25 % less, Figure 12 0–5 %).
+/// low-priority busy loop on one vCPU: Figure 7 BP, RBP and SRBP 22–25 % less, Figure 12 0–5 %).
 /// </summary>
 internal sealed unsafe partial class RateNetwork
 {
@@ -100,7 +100,7 @@ internal sealed unsafe partial class RateNetwork
     /// Whether the update of <paramref name="w"/> also rewrites the panels of a wide Wᵀ (BP on Figure 12's 500×500
     /// layers): such an update waits for the whole rows phase. Started early, its 3 MB of traffic through the shared
     /// cache slowed the lane still in the learning channel more than the early start won (a Figure 12 BP step 6–10 %
-    /// slower in three of four comparisons with one core slowed; Figure 7's narrow layers 16–25 % faster).
+    /// slower in three of four comparisons with one core slowed, where Figure 7's narrow layers gained 22–25 %).
     /// </summary>
     private static bool RewritesWideTranspose(WeightMatrix w) => w.PanelsOnly && w.TransposedPanels != null;
 
@@ -377,7 +377,10 @@ internal sealed unsafe partial class RateNetwork
         }
     }
 
-    /// <summary>The index of a task this lane now owns (see <see cref="ClaimUpdates"/>), or −1 when none is left.</summary>
+    /// <summary>
+    /// The index of a task this lane now owns (see <see cref="ClaimUpdates"/>), or −1 when none is left or the other
+    /// lane failed.
+    /// </summary>
     private int ClaimNextTask()
     {
         UpdateTask[] tasks = _updateTasks!;
@@ -411,14 +414,10 @@ internal sealed unsafe partial class RateNetwork
                 return -1;
             }
 
-            if (_laneFailed)
-            {
-                throw new OperationCanceledException("The other lane of the training step failed.");
-            }
-
             spinner.SpinOnce(sleep1Threshold: -1);
         }
 
+        // The other lane failed: its exception is the step's (WorkerPair.Run reports it), so this lane just stops.
         return -1;
     }
 

@@ -64,4 +64,30 @@ public sealed class EarlyUpdateTests
             Assert.True(a.Values.AsSpan().SequenceEqual(b.Values), $"{a.Channel}{a.Layer} differs between one and two threads");
         }
     }
+
+    [Fact]
+    public async Task A_lane_that_fails_ends_the_step_with_its_own_error_while_the_other_waits_for_its_layers()
+    {
+        var model = new ModelSpec { LayerSizes = [20, 36, 28, 24, 5], Algorithm = Algorithm.RBP };
+        var two = new RateNetwork(model, Batch, 11, 2, 0f);
+        two.LayerDone = (group, h) =>
+        {
+            if (group == 1 && h == 3)
+            {
+                throw new InvalidDataException("row group 1 failed at layer 3");
+            }
+        };
+        two.InputBuffer.Fill(0.5f);
+        two.TargetBuffer[0] = 1f;
+
+        // The other lane waits for layer 2, which the failed group never frees: it must stop, not spin forever, and
+        // the step must report the failure itself, whichever thread ran the failed group.
+        Task step = Task.Run(() => two.TrainStep(Batch, 0.05f, 0, out _));
+        Exception error = await Assert.ThrowsAnyAsync<Exception>(() => step.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.IsNotType<TimeoutException>(error);
+        two.Dispose();
+        Exception cause = error is InvalidOperationException { InnerException: { } inner } ? inner : error;
+        Assert.IsType<InvalidDataException>(cause);
+        Assert.Equal("row group 1 failed at layer 3", cause.Message);
+    }
 }
