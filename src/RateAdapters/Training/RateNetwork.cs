@@ -8,7 +8,7 @@ namespace NeuroLc.RateAdapters.Training;
 /// Minibatch rate network of DESIGN.md section 5, rows = examples: S^h = O^{h−1} W^h + b^h, O^h = f(S^h),
 /// softmax or logistic output, E = T − O^L. This part holds the state and the forward pass; the learning channel
 /// is in RateNetwork.Backward.cs and RateNetwork.ChannelRows.cs, the updates in RateNetwork.Updates.cs, the two-lane
-/// step in RateNetwork.TwoLanes.cs.
+/// step in RateNetwork.TwoLanes.cs and RateNetwork.UpdateList.cs.
 /// </summary>
 internal sealed unsafe partial class RateNetwork : IDisposable
 {
