@@ -23,9 +23,8 @@ namespace NeuroLc.RateAdapters.Training;
 /// Every element of every product is the same fixed-order chain over k as in the sequential path, so the weights are
 /// bit-identical to one thread. Small products split in two lose more to the hand-over between the cores than the
 /// split gains; here the cores hand over at the start of the step, per task of the list, and at its end. Starting
-/// updates early changes little while both cores run freely (in-process alternation of blocks of 20 steps, median:
-/// Figure 12 RBP −2 to −3 %, SRBP −1 to −7 %, BP ±1 %; Figure 7 −1 to −4 %) and much when one core is slowed (a
-/// low-priority busy loop on one vCPU: Figure 7 BP, RBP and SRBP 22–25 % less, Figure 12 0–5 %).
+/// updates early gains a little while both cores run freely and up to a quarter on Figure 7 when one core is slowed
+/// (<c>bench/NeuroLc.Bench -- alternate lane-schedule [--slowed-core]</c>; figures in bench/README.md, session Q).
 /// </summary>
 internal sealed unsafe partial class RateNetwork
 {

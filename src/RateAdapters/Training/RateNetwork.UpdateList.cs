@@ -52,7 +52,7 @@ internal sealed unsafe partial class RateNetwork
     /// Whether the update of <paramref name="w"/> also rewrites the panels of a wide Wᵀ (BP on Figure 12's 500×500
     /// layers): such an update waits for the whole rows phase. Started early, its 3 MB of traffic through the shared
     /// cache slowed the lane still in the learning channel more than the early start won (a Figure 12 BP step 6–10 %
-    /// slower in three of four comparisons with one core slowed, where Figure 7's narrow layers gained 22–25 %).
+    /// slower in three of four comparisons with one core slowed, in alternating blocks of steps).
     /// </summary>
     private static bool RewritesWideTranspose(WeightMatrix w) => w.PanelsOnly && w.TransposedPanels != null;
 
