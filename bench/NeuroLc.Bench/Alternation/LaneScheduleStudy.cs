@@ -1,3 +1,4 @@
+using NeuroLc.RateAdapters.Benchmarks;
 using NeuroLc.RateAdapters.Training;
 
 namespace NeuroLc.Bench.Alternation;
@@ -48,9 +49,7 @@ internal static class LaneScheduleStudy
 
     private static RateNetwork Build(int figure, Algorithm algorithm, bool byLayer)
     {
-        ModelSpec model = figure == 7
-            ? new ModelSpec { LayerSizes = [784, 100, 100, 100, 100, 10], Hidden = Activation.Tanh, Algorithm = algorithm }
-            : new ModelSpec { LayerSizes = [2, 500, 500, 500, 500, 500, 1], Hidden = Activation.Relu, Output = OutputKind.Logistic, Algorithm = algorithm };
+        ModelSpec model = figure == 7 ? RateBench.Figure7Model(algorithm) : RateBench.Figure12Model(algorithm);
         RateNetwork.UpdatesByLayerReadiness = byLayer;
         RateNetwork network;
         try

@@ -29,13 +29,7 @@ public class Figure12PeakBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var model = new ModelSpec
-        {
-            LayerSizes = [2, 500, 500, 500, 500, 500, 1],
-            Hidden = Activation.Relu,
-            Output = OutputKind.Logistic,
-            Algorithm = Algorithm,
-        };
+        ModelSpec model = RateBench.Figure12Model(Algorithm);
         var training = new TrainingSpec { BatchSize = 100, LearningRate = 0.01f, Decay = 1e-5f, Seed = 1, Threads = 2 };
         _trainer = new RateTrainer(model, training, SyntheticFk.Generate(1, 100_000, 1), null);
         _peakThreads = new WorkerPair(2);

@@ -138,9 +138,22 @@ public static class RateBench
         return (4 * weights) + (2 * channel);
     }
 
+    /// <summary>The Figure 7 network: 784-100×4-10, tanh hidden units, softmax output.</summary>
+    public static ModelSpec Figure7Model(Algorithm algorithm) =>
+        new() { LayerSizes = [784, 100, 100, 100, 100, 10], Hidden = Activation.Tanh, Algorithm = algorithm };
+
+    /// <summary>The Figure 12 network: 2-500×5-1, ReLU hidden units, logistic output.</summary>
+    public static ModelSpec Figure12Model(Algorithm algorithm) => new()
+    {
+        LayerSizes = [2, 500, 500, 500, 500, 500, 1],
+        Hidden = Activation.Relu,
+        Output = OutputKind.Logistic,
+        Algorithm = algorithm,
+    };
+
     private static (ModelSpec, TrainingSpec, Dataset, string) Fig7(Algorithm algorithm, int examples, ulong seed, int threads)
     {
-        var model = new ModelSpec { LayerSizes = [784, 100, 100, 100, 100, 10], Hidden = Activation.Tanh, Algorithm = algorithm };
+        ModelSpec model = Figure7Model(algorithm);
         var training = new TrainingSpec { BatchSize = 100, LearningRate = 0.1f, Seed = seed, Threads = threads };
         int count = Math.Min(examples, 60000);
         Dataset data;
@@ -161,13 +174,7 @@ public static class RateBench
 
     private static (ModelSpec, TrainingSpec, Dataset, string) Fig12(Algorithm algorithm, int examples, ulong seed, int threads)
     {
-        var model = new ModelSpec
-        {
-            LayerSizes = [2, 500, 500, 500, 500, 500, 1],
-            Hidden = Activation.Relu,
-            Output = OutputKind.Logistic,
-            Algorithm = algorithm,
-        };
+        ModelSpec model = Figure12Model(algorithm);
         var training = new TrainingSpec { BatchSize = 100, LearningRate = 0.01f, Decay = 1e-5f, Seed = seed, Threads = threads };
         return (model, training, SyntheticFk.Generate(1, Math.Min(examples, 100_000), seed), "f1");
     }
