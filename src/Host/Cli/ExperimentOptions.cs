@@ -25,6 +25,11 @@ public sealed class ExperimentOptions
 
     public Option<string> Budget { get; } = new("--budget") { Description = "paper: the paper's hyperparameters; quick: the file's small 'quick' budget.", DefaultValueFactory = _ => "paper" };
 
+    public Option<string[]> Runs { get; } = new("--runs")
+    {
+        Description = "Train only these runs of the file, by name (comma-separated or repeated), e.g. --runs bp-k2,srbp-k2.",
+    };
+
     public Option<ProgressMode> Progress { get; } = ProgressOption();
 
     public ExperimentOptions()
@@ -51,7 +56,7 @@ public sealed class ExperimentOptions
 
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Out, Epochs, Limit, Seed, Threads, Set, Data, Higgs, Budget, Progress })
+        foreach (Option option in new Option[] { Out, Epochs, Limit, Seed, Threads, Set, Data, Higgs, Budget, Runs, Progress })
         {
             command.Options.Add(option);
         }
@@ -67,5 +72,12 @@ public sealed class ExperimentOptions
         DataFolder = result.GetValue(Data),
         HiggsFile = result.GetValue(Higgs),
         Quick = result.GetValue(Budget) == "quick",
+        Runs = RunNames(result.GetValue(Runs)),
     };
+
+    /// <summary>The names of <c>--runs</c>, split at commas; null when the option is absent.</summary>
+    private static string[]? RunNames(string[]? values) =>
+        values is null || values.Length == 0
+            ? null
+            : values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToArray();
 }

@@ -120,6 +120,10 @@ public static partial class ExperimentLoader
             {
                 throw Problem("$.quickRuns", $"names no run '{unknown}'");
             }
+            if (options.Runs is { } selected)
+            {
+                runs = SelectRuns(runs, selected, options.Quick);
+            }
             return new ExperimentConfig
             {
                 Name = name,
@@ -127,6 +131,23 @@ public static partial class ExperimentLoader
                 Description = root["description"]?.GetValue<string>(),
                 Runs = runs,
             };
+        }
+
+        /// <summary>The runs that <c>--runs</c> names, in the file's order; an unknown name lists the names there are.</summary>
+        private static List<RunConfig> SelectRuns(List<RunConfig> runs, IReadOnlyList<string> selected, bool quick)
+        {
+            if (selected.Count == 0)
+            {
+                throw new ConfigException("--runs", null, null, "$.runs", "expected at least one run name");
+            }
+            var known = runs.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+            if (selected.FirstOrDefault(s => !known.Contains(s)) is { } unknown)
+            {
+                string budget = quick ? "the quick budget" : "the file";
+                throw new ConfigException("--runs", null, null, "$.runs",
+                    $"{budget} has no run '{unknown}'; its runs are {string.Join(", ", runs.Select(r => r.Name))}");
+            }
+            return runs.Where(r => selected.Contains(r.Name)).ToList();
         }
 
         private RunConfig ResolveRun(JsonObject root, JsonObject runNode, int index, LoadOptions options)

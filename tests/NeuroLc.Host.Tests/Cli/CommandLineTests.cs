@@ -62,6 +62,25 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Runs_option_trains_only_the_named_runs_and_an_unknown_name_creates_nothing()
+    {
+        using var temp = new TempFolder();
+        string file = temp.Combine("tiny.json");
+        File.WriteAllText(file, Experiments.Tiny);
+
+        (int code, string output, _) = Invoke(new LogisticEngine(), ["run", file, "--out", temp.Combine("run"), "--epochs", "1", "--runs", "b-k0", "--progress", "none"]);
+        (int badCode, _, string error) = Invoke(new LogisticEngine(), ["run", file, "--out", temp.Combine("bad"), "--runs", "b-k0,c-k9"]);
+
+        Assert.Equal(0, code);
+        Assert.Contains("b-k0\t1\t", output);
+        Assert.DoesNotContain("a-k0", output);
+        Assert.DoesNotContain("a-k0", File.ReadAllText(temp.Combine("run", "config.json")));
+        Assert.Equal(2, badCode);
+        Assert.Contains("--runs $.runs: the file has no run 'c-k9'; its runs are a-k0, b-k0", error);
+        Assert.False(Directory.Exists(temp.Combine("bad")));
+    }
+
+    [Fact]
     public void Unknown_key_exits_2_and_creates_nothing()
     {
         using var temp = new TempFolder();

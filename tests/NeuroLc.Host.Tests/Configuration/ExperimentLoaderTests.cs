@@ -153,6 +153,33 @@ public sealed class ExperimentLoaderTests
     }
 
     [Fact]
+    public void Runs_option_keeps_the_named_runs_in_the_files_order()
+    {
+        ExperimentConfig both = Experiments.Parse(Experiments.Tiny, new LoadOptions { Runs = ["b-k0", "a-k0"] });
+        ExperimentConfig one = Experiments.Parse(Experiments.Tiny, new LoadOptions { Runs = ["b-k0"], Epochs = 2 });
+
+        Assert.Equal(["a-k0", "b-k0"], both.Runs.Select(r => r.Name));
+        Assert.Equal(["b-k0"], one.Runs.Select(r => r.Name));
+        // The selected run is resolved exactly as without --runs (its own learning rate, the --epochs override).
+        Assert.Equal(0.2, one.Runs[0].Training.LearningRate);
+        Assert.Equal(2, one.Runs[0].Training.Epochs);
+    }
+
+    [Fact]
+    public void Runs_option_with_an_unknown_name_lists_the_runs_there_are()
+    {
+        string json = Experiments.Tiny.Replace("\"runs\":", "\"quickRuns\": [\"b-k0\"], \"runs\":");
+
+        ConfigException unknown = Assert.Throws<ConfigException>(() => Experiments.Parse(Experiments.Tiny, new LoadOptions { Runs = ["c-k0"] }));
+        ConfigException notQuick = Assert.Throws<ConfigException>(() => Experiments.Parse(json, new LoadOptions { Runs = ["a-k0"], Quick = true }));
+        ConfigException empty = Assert.Throws<ConfigException>(() => Experiments.Parse(Experiments.Tiny, new LoadOptions { Runs = [] }));
+
+        Assert.StartsWith("--runs $.runs: the file has no run 'c-k0'; its runs are a-k0, b-k0", unknown.Message);
+        Assert.Contains("the quick budget has no run 'a-k0'; its runs are b-k0", notQuick.Message);
+        Assert.Contains("expected at least one run name", empty.Message);
+    }
+
+    [Fact]
     public void Resolved_config_loads_back_to_the_same_experiment()
     {
         ExperimentConfig experiment = Experiments.Parse(Experiments.Tiny, new LoadOptions { Seed = 3 });
