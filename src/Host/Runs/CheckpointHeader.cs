@@ -15,6 +15,12 @@ public sealed record CheckpointHeader
     /// <summary>Lowest validation error so far (early stopping, Figure 12).</summary>
     public double? BestValidationError { get; init; }
 
+    /// <summary>
+    /// Consecutive epochs, up to this checkpoint, whose validation error exceeded the best by more than the early-stop
+    /// tolerance (<see cref="Configuration.TrainingConfig.EarlyStopPatience"/>); 0 in checkpoints written before it existed.
+    /// </summary>
+    public int EpochsAboveBest { get; init; }
+
     /// <summary>Set when training ended before the last epoch: <c>early-stop</c> or <c>max-updates</c>.</summary>
     public string? StoppedBy { get; init; }
 

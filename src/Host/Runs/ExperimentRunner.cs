@@ -76,11 +76,14 @@ public sealed class ExperimentRunner(ITrainingEngine engine, IProgressReporter p
                 }
                 last = session.EndEpoch();
                 double error = 1 - last.ValidationAccuracy;
-                bool early = training.EarlyStopValidationIncrease is { } tolerance && state.BestValidationError is { } best && error > best + tolerance;
+                bool above = training.EarlyStopValidationIncrease is { } tolerance && state.BestValidationError is { } best && error > best + tolerance;
+                int epochsAbove = above ? state.EpochsAboveBest + 1 : 0;
+                bool early = above && epochsAbove >= training.EarlyStopPatience;
                 state = Snapshot() with
                 {
                     CompletedEpochs = state.CompletedEpochs + 1,
                     BestValidationError = Math.Min(error, state.BestValidationError ?? double.PositiveInfinity),
+                    EpochsAboveBest = epochsAbove,
                     StoppedBy = early ? "early-stop" : Reached(session, training) ? "max-updates" : null,
                 };
                 directory.Metrics.Append(MetricsRow.From(run.Name, state.CompletedEpochs, last));

@@ -133,6 +133,57 @@ public sealed class ExperimentRunnerTests
     }
 
     [Fact]
+    public void Early_stop_patience_waits_for_consecutive_epochs_above_the_best()
+    {
+        using var temp = new TempFolder();
+        string json = Experiments.Tiny.Replace("\"checkpointEvery\": 7", "\"checkpointEvery\": 7, \"earlyStopValidationIncrease\": 0.01, \"earlyStopPatience\": 2")
+            .Replace("\"epochs\": 4", "\"epochs\": 8");
+        RunDirectory directory = RunDirectory.Create(temp.Combine("run"), Experiments.Parse(json));
+        // Epoch 3 is above the best (0.10) by more than 0.01, epoch 4 is back within it, epochs 5 and 6 are above again.
+        double[] accuracies = [0.80, 0.90, 0.85, 0.895, 0.87, 0.86, 0.95, 0.95];
+
+        new ExperimentRunner(new HookedEngine(validationAccuracy: epoch => accuracies[epoch - 1]), s_quiet).Run(directory, CancellationToken.None);
+
+        // With patience 1 epoch 3 would have stopped it; with 2 it takes epochs 5 and 6, the first two in a row.
+        RunResult result = directory.LoadResult("a-k0")!;
+        Assert.Equal("early-stop", result.StoppedBy);
+        Assert.Equal(6, result.Epochs);
+    }
+
+    [Fact]
+    public void Early_stop_patience_counts_across_a_resume()
+    {
+        using var temp = new TempFolder();
+        string json = Experiments.Tiny.Replace("\"checkpointEvery\": 7", "\"checkpointEvery\": 7, \"earlyStopValidationIncrease\": 0.01, \"earlyStopPatience\": 2")
+            .Replace("\"epochs\": 4", "\"epochs\": 8");
+        double[] accuracies = [0.90, 0.85, 0.85, 0.95, 0.95, 0.95, 0.95, 0.95];
+        ExperimentConfig experiment = Experiments.Parse(json);
+        RunDirectory directory = RunDirectory.Create(temp.Combine("run"), experiment);
+        using (var stop = new CancellationTokenSource())
+        {
+            // A stop requested while epoch 2 (the first epoch above the best) ends: the run exits after checkpointing it.
+            var engine = new HookedEngine(validationAccuracy: epoch =>
+            {
+                if (epoch == 2)
+                {
+                    stop.Cancel();
+                }
+                return accuracies[epoch - 1];
+            });
+            Assert.Null(directory.LoadResult("a-k0"));
+            new ExperimentRunner(engine, s_quiet).Run(directory, stop.Token);
+            Assert.Null(directory.LoadResult("a-k0"));
+        }
+
+        new ExperimentRunner(new HookedEngine(validationAccuracy: epoch => accuracies[epoch - 1]), s_quiet).Run(RunDirectory.Open(directory.Root), CancellationToken.None);
+
+        // The count of epoch 2 survived the resume: epoch 3, the second in a row, stops the run.
+        RunResult result = directory.LoadResult("a-k0")!;
+        Assert.Equal("early-stop", result.StoppedBy);
+        Assert.Equal(3, result.Epochs);
+    }
+
+    [Fact]
     public void Max_updates_ends_a_run_inside_an_epoch()
     {
         using var temp = new TempFolder();
