@@ -38,8 +38,9 @@ public sealed record TrainingConfig
     [Description("Early stop when the validation error exceeds its best value by more than this amount (Figure 12: 0.01).")]
     public double? EarlyStopValidationIncrease { get; init; }
 
-    [Description("Early stop only after this many consecutive epochs with the validation error above its best by more than earlyStopValidationIncrease (1: at the first such epoch, the paper's rule).")]
-    public int EarlyStopPatience { get; init; } = 1;
+    [Description("Early stop only after this many consecutive epochs with the validation error above its best by more than earlyStopValidationIncrease (unset or 1: at the first such epoch, the paper's rule).")]
+    // Nullable so that configurations that do not set it serialise, and hash, as before it existed (resume checks the hash).
+    public int? EarlyStopPatience { get; init; }
 
     /// <summary>Range checks that the JSON types cannot express; each problem names its JSON path below <paramref name="path"/>.</summary>
     public IEnumerable<(string Path, string Reason)> Problems(string path)
@@ -84,7 +85,7 @@ public sealed record TrainingConfig
         {
             yield return ($"{path}.earlyStopValidationIncrease", $"expected a tolerance >= 0 (got {EarlyStopValidationIncrease})");
         }
-        if (EarlyStopPatience < 1)
+        if (EarlyStopPatience is < 1)
         {
             yield return ($"{path}.earlyStopPatience", $"expected at least 1 epoch (got {EarlyStopPatience})");
         }

@@ -17,7 +17,8 @@ public sealed record CheckpointHeader
 
     /// <summary>
     /// Consecutive epochs, up to this checkpoint, whose validation error exceeded the best by more than the early-stop
-    /// tolerance (<see cref="Configuration.TrainingConfig.EarlyStopPatience"/>); 0 in checkpoints written before it existed.
+    /// tolerance (<see cref="Configuration.TrainingConfig.EarlyStopPatience"/>); absent, hence 0, in checkpoints written before it
+    /// existed.
     /// </summary>
     public int EpochsAboveBest { get; init; }
 

@@ -78,7 +78,7 @@ public sealed class ExperimentRunner(ITrainingEngine engine, IProgressReporter p
                 double error = 1 - last.ValidationAccuracy;
                 bool above = training.EarlyStopValidationIncrease is { } tolerance && state.BestValidationError is { } best && error > best + tolerance;
                 int epochsAbove = above ? state.EpochsAboveBest + 1 : 0;
-                bool early = above && epochsAbove >= training.EarlyStopPatience;
+                bool early = above && epochsAbove >= (training.EarlyStopPatience ?? 1);
                 state = Snapshot() with
                 {
                     CompletedEpochs = state.CompletedEpochs + 1,

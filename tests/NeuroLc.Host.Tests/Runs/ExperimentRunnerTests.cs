@@ -151,6 +151,17 @@ public sealed class ExperimentRunnerTests
     }
 
     [Fact]
+    public void Early_stop_patience_left_unset_keeps_the_configuration_hash_of_older_run_directories()
+    {
+        ExperimentConfig unset = Experiments.Parse(Experiments.Tiny);
+        ExperimentConfig set = Experiments.Parse(Experiments.Tiny.Replace("\"checkpointEvery\": 7", "\"checkpointEvery\": 7, \"earlyStopPatience\": 1"));
+
+        // Older run directories were hashed without the key: a resume with this version must still accept them.
+        Assert.DoesNotContain("earlyStopPatience", ExperimentLoader.ToJson(unset));
+        Assert.NotEqual(CheckpointStore.ConfigHash(unset.Runs[0]), CheckpointStore.ConfigHash(set.Runs[0]));
+    }
+
+    [Fact]
     public void Early_stop_patience_counts_across_a_resume()
     {
         using var temp = new TempFolder();
