@@ -21,6 +21,11 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{v[NR]=$1} END{print v[in
 echo "== $(date -u +%FT%TZ) commit $(git -C "$root" rev-parse --short HEAD) load $(cut -d' ' -f1-3 /proc/loadavg)"
 gcc -O3 -march=native -fopenmp -o "$bin/limits" "$peers/limits.c"
 "$bin/limits" | grep fma_avx512
+# Where the hypervisor has put the two vCPUs (bench/core_trip.c): one line's round trip between them, ~80 ns on one
+# CCD and ~360 ns on two, where every layer one lane rewrites and the other reads crosses between the L3s.
+gcc -O3 -march=native -pthread -o "$bin/core_trip" "$root/bench/core_trip.c"
+trip() { "$bin/core_trip" | awk '/round_trip/ {print $2}'; }
+echo "core round trip $(trip) ns"
 # Figure 7: the peers and ours in turn, round by round (each round: peer_epoch.sh, the median of $epochs timed epochs
 # after its warm-up epoch, then ours on two threads and on one thread, each also the median of $epochs timed epochs
 # after a warm-up epoch: --repeats), so a host whose load moves within minutes weighs on both sides alike and with
@@ -36,7 +41,7 @@ for rule in bp rbp srbp; do
     two=$(neurolc bench rate --network fig7 --algorithm "$rule" --examples 60000 --threads 2 --repeats "$epochs" --json | field seconds)
     one=$(neurolc bench rate --network fig7 --algorithm "$rule" --examples 60000 --threads 1 --repeats "$epochs" --json | field seconds)
     ratio=$(python3 -c "print(round($best / $two, 2))")
-    echo "fig7 $rule round $r: numpy $numpy torch $torch best $best | ours 2 threads $two, 1 thread $one | best peer / ours ${ratio}x"
+    echo "fig7 $rule round $r: numpy $numpy torch $torch best $best | ours 2 threads $two, 1 thread $one | best peer / ours ${ratio}x (core round trip $(trip) ns)"
     bests="$bests $best"; twos="$twos $two"; ones="$ones $one"; ratios="$ratios $ratio"
   done
   echo "peer $rule best s/epoch: median $(echo "$bests" | median) runs [$bests ]"
@@ -62,7 +67,7 @@ for rule in bp rbp srbp; do
     peak=$(echo "$out" | field peak_gflops)
     within=$(echo "$out" | python3 -c "import json,sys; print(round(100 * json.load(sys.stdin)['share_of_peak'], 1))")
     share=$(python3 -c "print(round(100 * $gflops / (($before + $after) / 2), 1))")
-    echo "fig12 $rule run $r: $gflops GFLOP/s between two-core FMA limits $before and $after: $share %; in-process peak between slices $peak: $within % (read bandwidth $read_before / $read_after GB/s)"
+    echo "fig12 $rule run $r: $gflops GFLOP/s between two-core FMA limits $before and $after: $share %; in-process peak between slices $peak: $within % (read bandwidth $read_before / $read_after GB/s; core round trip $(trip) ns)"
     all="$all $gflops"
     shares="$shares $share"
     inner="$inner $within"
@@ -72,5 +77,7 @@ for rule in bp rbp srbp; do
   echo "ours fig12 $rule share of the in-process peak between slices (%): median $(echo "$inner" | median) runs [$inner ]"
 done
 # SGEMM at the shapes of Figures 7 and 12 against OpenBLAS in the same process, trials in turn.
-for threads in 1 2; do neurolc bench sgemm --threads "$threads" --peer openblas; done
+# The peer's configuration of ../shared/peers (peer_epoch.sh, sgemm_bench.py): SkylakeX kernels, the library's own L2
+# size. Some machines here export OPENBLAS_CORETYPE=Haswell (AVX2, half the rate), which the peer would otherwise keep.
+for threads in 1 2; do env -u OPENBLAS_L2_SIZE OPENBLAS_CORETYPE=SkylakeX "$bin/neurolc" bench sgemm --threads "$threads" --peer openblas; done
 echo "== end $(date -u +%TZ)"

@@ -1,0 +1,93 @@
+// How far apart the machine's two vCPUs are, as the two-lane step feels it: the round trip of one cache line between
+// a thread pinned to each (each waits for the other's write, then writes), and the rate at which a block of weights
+// that one core has just rewritten is read and rewritten by the other (the hand-over of a layer between the lanes).
+// On this kind of machine the hypervisor places the two vCPUs sometimes on one CCD (a shared L3: ~80 ns round trip)
+// and sometimes on two (~360 ns), and moves them within minutes; bench/measure-rate.sh prints this beside every run.
+// Build: gcc -O3 -march=native -pthread -o core_trip bench/core_trip.c   Usage: core_trip [block KB, default 256]
+#define _GNU_SOURCE
+#include <pthread.h>
+#include <sched.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+
+static _Atomic long turn __attribute__((aligned(64)));
+static float *block;
+static long floats;
+static long handoffs;
+static int rewrite;
+
+static void pin(int cpu)
+{
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(cpu, &set);
+    pthread_setaffinity_np(pthread_self(), sizeof set, &set);
+}
+
+// Even turns belong to core 0, odd turns to core 1; each turn optionally rewrites the whole block.
+static void play(long first)
+{
+    for (long t = first; t < 2 * handoffs; t += 2)
+    {
+        while (atomic_load_explicit(&turn, memory_order_acquire) != t)
+        {
+        }
+        if (rewrite)
+        {
+            for (long j = 0; j < floats; j++)
+            {
+                block[j] = block[j] * 0.5f + 1.0f;
+            }
+        }
+        atomic_store_explicit(&turn, t + 1, memory_order_release);
+    }
+}
+
+static void *second_core(void *unused)
+{
+    (void)unused;
+    pin(1);
+    play(1);
+    return NULL;
+}
+
+static double seconds_for(long count, int with_block)
+{
+    struct timespec a, b;
+    pthread_t other;
+    handoffs = count;
+    rewrite = with_block;
+    atomic_store(&turn, 0);
+    pthread_create(&other, NULL, second_core, NULL);
+    clock_gettime(CLOCK_MONOTONIC, &a);
+    play(0);
+    pthread_join(other, NULL);
+    clock_gettime(CLOCK_MONOTONIC, &b);
+    return (b.tv_sec - a.tv_sec) + 1e-9 * (b.tv_nsec - a.tv_nsec);
+}
+
+int main(int argc, char **argv)
+{
+    long kb = argc > 1 ? atol(argv[1]) : 256;
+    floats = kb * 256;
+    block = aligned_alloc(64, (size_t)floats * sizeof(float));
+    for (long j = 0; j < floats; j++)
+    {
+        block[j] = 1.0f;
+    }
+    pin(0);
+    // Best of three, as limits.c reports its bests: the other vCPU's neighbours only ever slow a reading down.
+    double trip = 1e9, handoff = 1e9;
+    for (int r = 0; r < 3; r++)
+    {
+        double s = seconds_for(200000, 0) / 200000;  // one round trip = two hand-overs of the line
+        trip = s < trip ? s : trip;
+        s = seconds_for(500, 1) / 1000;
+        handoff = s < handoff ? s : handoff;
+    }
+    printf("core_round_trip_ns %.1f\n", 1e9 * trip);
+    printf("core_handoff_%ldk_gbs %.1f\n", kb, (double)floats * sizeof(float) / handoff / 1e9);
+    return 0;
+}
