@@ -8,12 +8,14 @@ namespace NeuroLc.RateAdapters.Training;
 /// STDP rule, Conjoined or Distinct), as two lanes that hand work over through a list of update tasks instead of a
 /// sequence of products each split in two.
 /// <list type="number">
-/// <item>Rows: each lane takes a half of the minibatch (<see cref="RowGroups"/>), claimed in turn, through every
+/// <item>Rows: a wide first layer (kept only as panels) is split by columns instead, each lane computing its half
+/// of W¹'s columns for every row and waiting once for the other (<c>RateNetwork.FirstLayerColumns.cs</c>, session
+/// S). Then each lane takes a half of the minibatch (<see cref="RowGroups"/>), claimed in turn, through every
 /// layer, forward (S^h, O^h, the output and the loss) and down the learning channel (R^{L−1} … R^1, eqs. 7, 10, 11; the STDP rule's two phases, eqs. 15–18; a
 /// Distinct channel's λ^h and C′ products): a row only ever needs the same row of the layer before, so the lanes do
 /// not wait for each other.</item>
-/// <item>Updates (ΔW^h sums over all rows): the products ΔW^2 … ΔW^L, then the first layer's in chunks of rows, are
-/// claimed from a fixed list by whichever lane is free, each as soon as every row group is done with its layer
+/// <item>Updates (ΔW^h sums over all rows): the products ΔW^2 … ΔW^L, then the first layer's in chunks of rows (or
+/// each lane's own columns of a split first layer, first), are claimed from a fixed list by whichever lane is free, each as soon as every row group is done with its layer
 /// (<see cref="MarkReady"/>; session Q — before, both lanes met once after the rows): a lane that finishes its rows
 /// first updates the top layers while the other still runs the learning channel below. BP's R^h uses the pre-update
 /// W^{h+1}, as eq. 7 requires, because W^{h+1} waits until every group's R^h is done. An adaptive channel's C^h
@@ -64,7 +66,7 @@ internal sealed unsafe partial class RateNetwork
 
     /// <summary>
     /// Wide layers (at least <see cref="PanelsOnlyMinimum"/> weights) are kept only as panels, with momentum their
-    /// velocity too: their update (W¹'s in row chunks) writes into the panel copy that the forward product reads (with
+    /// velocity too: their update (W¹'s in row chunks, or by its lane's columns) writes into the panel copy that the forward product reads (with
     /// momentum V's panels, each tile then added to W's: <c>Sgemm.MultiplyIntoPanels</c>), and BP's learning channel
     /// reads W's rows from it (<c>Sgemm.Panels.cs</c>), so no step writes the row-major weights back and re-packs them
     /// (1 MB per layer of Figure 12, 313 KB for Figure 7's W¹). On narrow layers the copy is cheap.
@@ -133,6 +135,7 @@ internal sealed unsafe partial class RateNetwork
         Array.Clear(_taskClaimed!);
         _stepGroups = RowGroups(rows);
         _nextGroup = 0;
+        _firstLayerHalvesDone = 0;
         Array.Clear(_groupsReady!);
         _laneFailed = false;
         _gemm.RunOnBothThreads(_lanePart!);
@@ -146,10 +149,21 @@ internal sealed unsafe partial class RateNetwork
         try
         {
             StepLane lane = _lanes![part];
+            int firstLayer = 1;
+            if (FirstLayerSplitByColumns)
+            {
+                if (!LaneFirstLayer(lane, part))
+                {
+                    return;
+                }
+
+                firstLayer = 2;
+            }
+
             int group;
             while ((group = Interlocked.Increment(ref _nextGroup) - 1) < _stepGroups && !_laneFailed)
             {
-                LaneRows(lane, _groupBounds[group], _groupBounds[group + 1], group);
+                LaneRows(lane, _groupBounds[group], _groupBounds[group + 1], group, firstLayer);
             }
 
             if (!_stepTraining)
@@ -157,7 +171,7 @@ internal sealed unsafe partial class RateNetwork
                 return;
             }
 
-            ClaimUpdates(lane);
+            ClaimUpdates(lane, part);
         }
         catch
         {
@@ -168,13 +182,14 @@ internal sealed unsafe partial class RateNetwork
     }
 
     /// <summary>
-    /// Minibatch rows [r0, r1) (row group <paramref name="group"/>) forward, with their loss, and in training down the
-    /// learning channel, their rows of R¹ packed where the first layer's update reads them.
+    /// Minibatch rows [r0, r1) (row group <paramref name="group"/>) forward from layer <paramref name="firstLayer"/>
+    /// (2 when the lanes computed the first layer by columns), with their loss, and in training down the learning
+    /// channel, their rows of R¹ packed where the first layer's update reads them.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void LaneRows(StepLane lane, int r0, int r1, int group)
+    private void LaneRows(StepLane lane, int r0, int r1, int group, int firstLayer)
     {
-        LaneForward(lane, r0, r1);
+        LaneForward(lane, r0, r1, firstLayer);
         _groupLoss[group] = lane.Loss;
         _groupCorrect[group] = lane.Correct;
         if (!_stepTraining)
@@ -226,18 +241,29 @@ internal sealed unsafe partial class RateNetwork
         MarkReady(1);
     }
 
-    /// <summary>Minibatch rows [r0, r1) through every layer, with the loss of those rows.</summary>
+    /// <summary>Minibatch rows [r0, r1) through layers <paramref name="firstLayer"/> … L, with the loss of those rows.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void LaneForward(StepLane lane, int r0, int r1)
+    private void LaneForward(StepLane lane, int r0, int r1, int firstLayer)
     {
         int L = _layers;
         int count = r1 - r0;
-        float* input = WeightMatrix.Address(_s[0]) + ((long)r0 * _n[0]);
-        float** rowsOfInput = _stepInputRows == null ? null : _stepInputRows + r0;
+        float* input;
+        float** rowsOfInput = null;
+        if (firstLayer == 1)
+        {
+            input = WeightMatrix.Address(_s[0]) + ((long)r0 * _n[0]);
+            rowsOfInput = _stepInputRows == null ? null : _stepInputRows + r0;
+        }
+        else
+        {
+            int below = firstLayer - 1;
+            input = WeightMatrix.Address(_stepTraining && _mask[below] is not null ? _od[below] : _o[below]) + ((long)r0 * _n[below]);
+        }
+
         lane.Training = _stepTraining;
         lane.Step = _stepUpdate;
         lane.RowOffset = r0;
-        for (int h = 1; h <= L; h++)
+        for (int h = firstLayer; h <= L; h++)
         {
             WeightMatrix w = _w[h];
             lane.Layer = h;

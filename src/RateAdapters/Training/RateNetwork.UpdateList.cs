@@ -33,13 +33,17 @@ internal sealed unsafe partial class RateNetwork
 
         /// <summary>The adaptive learning-channel matrix that feeds hidden layer <see cref="UpdateTask.Layer"/>.</summary>
         Channel,
+
+        /// <summary>The columns of W¹ that lane <see cref="UpdateTask.Owner"/> computed (RateNetwork.FirstLayerColumns.cs).</summary>
+        FirstColumns,
     }
 
     /// <summary>
-    /// One task of the update list: its kind, its layer, the first row of a W¹ chunk, its weight count, and the entry
-    /// of the readiness counts (<see cref="MarkReady"/>) that must reach the step's row groups before it starts.
+    /// One task of the update list: its kind, its layer, the first row of a W¹ chunk, its weight count, the entry of
+    /// the readiness counts (<see cref="MarkReady"/>) that must reach the step's row groups before it starts, and the
+    /// only lane that may take it (−1: either).
     /// </summary>
-    private readonly record struct UpdateTask(UpdateKind Kind, int Layer, int Row, long Weights, int ReadyAfter);
+    private readonly record struct UpdateTask(UpdateKind Kind, int Layer, int Row, long Weights, int ReadyAfter, int Owner = -1);
 
     /// <summary>
     /// Whether networks built from now on start each W^h's update as soon as every row group is done with layer h
@@ -58,7 +62,8 @@ internal sealed unsafe partial class RateNetwork
 
     /// <summary>
     /// The update list: W^2 … W^L whole (each with its bias) and an adaptive channel's C matrices, largest first so the
-    /// lanes end close together, then b¹, then W¹ in chunks of rows. Each task notes when it may start
+    /// lanes end close together, then b¹, then W¹ in chunks of rows (a first layer split by columns: each lane's own
+    /// half, at the head of the list). Each task notes when it may start
     /// (<see cref="UpdateTask.ReadyAfter"/>): W^h once every row group is done with layer h, the rest after the whole
     /// rows phase; without <see cref="UpdatesByLayerReadiness"/> every task waits for the whole rows phase.
     /// </summary>
@@ -85,6 +90,20 @@ internal sealed unsafe partial class RateNetwork
         // A stable sort: equal sizes keep W before C and lower layers first.
         List<UpdateTask> tasks = [.. forward.Concat(channel).OrderByDescending(t => t.Weights)];
         tasks.Add(new UpdateTask(UpdateKind.FirstBias, 1, 0, _n[1], 1));
+        if (FirstLayerSplitByColumns)
+        {
+            // Each lane updates the columns of W¹ it computed, so those panels never leave its core. They are the
+            // largest tasks and their halves differ by a panel: first in the list, so that a lane takes its own half
+            // as soon as the rows phase ends and the smaller tasks still left even out the lanes.
+            for (int part = 1; part >= 0; part--)
+            {
+                (int c0, int c1) = FirstLayerColumns(part);
+                tasks.Insert(0, new UpdateTask(UpdateKind.FirstColumns, 1, 0, (long)_n[0] * (c1 - c0), 1, part));
+            }
+
+            return [.. tasks];
+        }
+
         for (int r0 = 0; r0 < _n[0]; r0 += ChunkRows)
         {
             tasks.Add(new UpdateTask(UpdateKind.FirstChunk, 1, r0, (long)Math.Min(ChunkRows, _n[0] - r0) * _n[1], 1));
@@ -125,20 +144,20 @@ internal sealed unsafe partial class RateNetwork
     /// below; the list keeps its order (W² first: BP's learning channel has just read W²ᵀ, whose panels its update
     /// rewrites, so those lines are still in cache).
     /// </summary>
-    private void ClaimUpdates(StepLane lane)
+    private void ClaimUpdates(StepLane lane, int part)
     {
         int task;
-        while ((task = ClaimNextTask()) >= 0)
+        while ((task = ClaimNextTask(part)) >= 0)
         {
-            RunUpdateTask(lane, _updateTasks![task]);
+            RunUpdateTask(lane, part, _updateTasks![task]);
         }
     }
 
     /// <summary>
-    /// The index of a task this lane now owns (see <see cref="ClaimUpdates"/>), or −1 when none is left or the other
-    /// lane failed.
+    /// The index of a task lane <paramref name="part"/> now owns (see <see cref="ClaimUpdates"/>), or −1 when none that
+    /// it may take is left or the other lane failed.
     /// </summary>
-    private int ClaimNextTask()
+    private int ClaimNextTask(int part)
     {
         UpdateTask[] tasks = _updateTasks!;
         int[] claimed = _taskClaimed!;
@@ -149,7 +168,7 @@ internal sealed unsafe partial class RateNetwork
             bool anyLeft = false;
             for (int t = 0; t < tasks.Length; t++)
             {
-                if (Volatile.Read(ref claimed[t]) != 0)
+                if (Volatile.Read(ref claimed[t]) != 0 || (tasks[t].Owner >= 0 && tasks[t].Owner != part))
                 {
                     continue;
                 }
@@ -178,10 +197,10 @@ internal sealed unsafe partial class RateNetwork
         return -1;
     }
 
-    /// <summary>One task of the update list, on <paramref name="lane"/>'s engine.</summary>
-    private void RunUpdateTask(StepLane lane, UpdateTask task)
+    /// <summary>One task of the update list, on the engine of <paramref name="lane"/> (lane <paramref name="part"/>).</summary>
+    private void RunUpdateTask(StepLane lane, int part, UpdateTask task)
     {
-        (UpdateKind kind, int h, int r0, _, _) = task;
+        (UpdateKind kind, int h, int r0, _, _, _) = task;
         int rows = _stepRows;
         float alpha = _stepAlpha;
         if (kind == UpdateKind.Channel)
@@ -211,6 +230,10 @@ internal sealed unsafe partial class RateNetwork
         else if (kind == UpdateKind.FirstBias)
         {
             UpdateBias(lane, _b[1], _signal[1], rows, alpha);
+        }
+        else if (kind == UpdateKind.FirstColumns)
+        {
+            FirstLayerColumnsUpdate(lane, part);
         }
         else
         {

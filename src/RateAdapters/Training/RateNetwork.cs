@@ -116,6 +116,7 @@ internal sealed unsafe partial class RateNetwork : IDisposable
             _signalPanels = WeightMatrix.Pinned(Sgemm.PanelFloats(batch, _n[1]) + 16);
             _groupsReady = new int[L + 1];
             KeepWideLayersAsPanels();
+            _firstLayerSplit = FirstLayerColumnSplit();
             // After the panels: the list reads which layers keep a wide transpose (RewritesWideTranspose).
             _updateTasks = UpdateTasks();
             _taskClaimed = new int[_updateTasks.Length];

@@ -105,8 +105,8 @@ public sealed class TrainerBehaviourTests
     public void Wide_layers_kept_only_as_panels_give_the_bits_of_one_thread_and_resume_from_a_checkpoint(Algorithm algorithm, int batch,
         float momentum, LearningChannelRule rule)
     {
-        // On two lanes a layer of at least 65,536 weights is updated in its panel copy only (W¹ in row chunks: 260 rows
-        // are three chunks and a ragged end), and BP's learning channel reads W's rows from it (Sgemm.Panels.cs); one
+        // On two lanes a layer of at least 65,536 weights is updated in its panel copy only (W¹ by each lane's columns,
+        // 8 and 9 panels: FirstLayerColumnsTests), and BP's learning channel reads W's rows from it (Sgemm.Panels.cs); one
         // thread keeps the row-major weights. A 33-row batch gives a 13-row lane, whose single 16-column panel takes the
         // packed path. With momentum the velocity is kept as panels as well, each tile of V added to W's panels as it
         // is stored; the checkpoint, written mid-run, must carry it unpacked, and the run must go on from its panels.
