@@ -27,16 +27,7 @@ public sealed class FirstLayerColumnsTests
         Assert.True(two.Forward(1).PanelsOnly);
 
         var random = new Random(9);
-        for (int step = 0; step < Steps; step++)
-        {
-            Fill(random, out float[] inputs, out float[] targets);
-            foreach (RateNetwork network in new[] { one, two })
-            {
-                inputs.CopyTo(network.InputBuffer);
-                targets.CopyTo(network.TargetBuffer);
-                network.TrainStep(Batch, 0.05f, step, out _);
-            }
-        }
+        TrainAlike(random, one, two);
 
         foreach ((WeightMatrix a, WeightMatrix b) in one.Parameters().Zip(two.Parameters()))
         {
@@ -76,18 +67,7 @@ public sealed class FirstLayerColumnsTests
         using (byRows)
         using (var byColumns = new RateNetwork(model, Batch, 7, 2, 0f))
         {
-            var random = new Random(3);
-            for (int step = 0; step < Steps; step++)
-            {
-                Fill(random, out float[] inputs, out float[] targets);
-                foreach (RateNetwork network in new[] { byRows, byColumns })
-                {
-                    inputs.CopyTo(network.InputBuffer);
-                    targets.CopyTo(network.TargetBuffer);
-                    network.TrainStep(Batch, 0.05f, step, out _);
-                }
-            }
-
+            TrainAlike(new Random(3), byRows, byColumns);
             Assert.True(byRows.Forward(1).Values.AsSpan().SequenceEqual(byColumns.Forward(1).Values));
         }
     }
@@ -117,6 +97,21 @@ public sealed class FirstLayerColumnsTests
             DropoutForward = 0.1,
             DropoutLearningChannel = rule == "stdp" ? 0 : 0.1,
         };
+    }
+
+    /// <summary><see cref="Steps"/> training steps of <paramref name="networks"/> on the same random minibatches.</summary>
+    private static void TrainAlike(Random random, params RateNetwork[] networks)
+    {
+        for (int step = 0; step < Steps; step++)
+        {
+            Fill(random, out float[] inputs, out float[] targets);
+            foreach (RateNetwork network in networks)
+            {
+                inputs.CopyTo(network.InputBuffer);
+                targets.CopyTo(network.TargetBuffer);
+                network.TrainStep(Batch, 0.05f, step, out _);
+            }
+        }
     }
 
     private static void Fill(Random random, out float[] inputs, out float[] targets)
