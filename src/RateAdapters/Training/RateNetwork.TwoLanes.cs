@@ -14,13 +14,13 @@ namespace NeuroLc.RateAdapters.Training;
 /// layer, forward (S^h, O^h, the output and the loss) and down the learning channel (R^{L−1} … R^1, eqs. 7, 10, 11; the STDP rule's two phases, eqs. 15–18; a
 /// Distinct channel's λ^h and C′ products): a row only ever needs the same row of the layer before, so the lanes do
 /// not wait for each other.</item>
-/// <item>Updates (ΔW^h sums over all rows): the products ΔW^2 … ΔW^L, then the first layer's in chunks of rows (or
-/// each lane's own columns of a split first layer, first), are claimed from a fixed list by whichever lane is free, each as soon as every row group is done with its layer
-/// (<see cref="MarkReady"/>; session Q — before, both lanes met once after the rows): a lane that finishes its rows
-/// first updates the top layers while the other still runs the learning channel below. BP's R^h uses the pre-update
-/// W^{h+1}, as eq. 7 requires, because W^{h+1} waits until every group's R^h is done. An adaptive channel's C^h
-/// (eqs. 12, 19), b¹ and W¹ wait for the whole rows phase: their updates read the step's signals and activities,
-/// and every R^h read the pre-update C.</item>
+/// <item>Updates (ΔW^h sums over all rows): the products ΔW^2 … ΔW^L, then the first layer's in chunks of rows (a split
+/// first layer: each lane's own columns, first), are claimed from a fixed list by whichever lane is free (its own
+/// columns only by that lane), each as soon as every row group is done with its layer (<see cref="MarkReady"/>; session
+/// Q — before, both lanes met once after the rows): a lane that finishes its rows first updates the top layers while
+/// the other still runs the learning channel below. BP's R^h uses the pre-update W^{h+1}, as eq. 7 requires, because
+/// W^{h+1} waits until every group's R^h is done. An adaptive channel's C^h (eqs. 12, 19), b¹ and W¹ wait for the whole
+/// rows phase: their updates read the step's signals and activities, and every R^h read the pre-update C.</item>
 /// </list>
 /// Every element of every product is the same fixed-order chain over k as in the sequential path, so the weights are
 /// bit-identical to one thread. Small products split in two lose more to the hand-over between the cores than the
@@ -66,9 +66,9 @@ internal sealed unsafe partial class RateNetwork
 
     /// <summary>
     /// Wide layers (at least <see cref="PanelsOnlyMinimum"/> weights) are kept only as panels, with momentum their
-    /// velocity too: their update (W¹'s in row chunks, or by its lane's columns) writes into the panel copy that the forward product reads (with
-    /// momentum V's panels, each tile then added to W's: <c>Sgemm.MultiplyIntoPanels</c>), and BP's learning channel
-    /// reads W's rows from it (<c>Sgemm.Panels.cs</c>), so no step writes the row-major weights back and re-packs them
+    /// velocity too: their update (W¹'s in row chunks, or each lane's columns) writes into the panel copy that the
+    /// forward product reads (with momentum V's panels, each tile then added to W's: <c>Sgemm.MultiplyIntoPanels</c>),
+    /// and BP's learning channel reads W's rows from it (<c>Sgemm.Panels.cs</c>), so no step writes the row-major weights back and re-packs them
     /// (1 MB per layer of Figure 12, 313 KB for Figure 7's W¹). On narrow layers the copy is cheap.
     /// With BP (AVX-512), every W^h (h ≥ 2) also keeps the panels of its transpose for the learning channel's δ·Wᵀ
     /// (<see cref="ConjoinedSignal"/>): written by the update of a panels-only layer, transposed from the fresh panels
