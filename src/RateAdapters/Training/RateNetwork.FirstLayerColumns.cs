@@ -30,6 +30,9 @@ internal sealed unsafe partial class RateNetwork
     /// </summary>
     internal static bool FirstLayerByColumns { get; set; } = true;
 
+    /// <summary>Called by lane p with p when its half of the first layer is done, before it waits for the other (tests).</summary>
+    internal Action<int>? FirstLayerHalfDone { get; set; }
+
     /// <summary>Whether the step in flight splits the first layer by columns.</summary>
     private bool FirstLayerSplitByColumns => _firstLayerSplit > 0;
 
@@ -69,6 +72,7 @@ internal sealed unsafe partial class RateNetwork
         float* s = WeightMatrix.Address(_s[1]) + c0;
         lane.Gemm.MultiplyPrepacked(rows, c1 - c0, w.Rows, 1f, WeightMatrix.Address(_s[0]), w.Rows, _stepInputRows, panels, 0f, s,
             w.Cols, _firstLayerEpilogues![part]);
+        FirstLayerHalfDone?.Invoke(part);
         Interlocked.Increment(ref _firstLayerHalvesDone);
         var spinner = new SpinWait();
         while (Volatile.Read(ref _firstLayerHalvesDone) < 2)
