@@ -83,18 +83,10 @@ public sealed class FirstLayerColumnsTests
                 throw new InvalidDataException("lane 1 failed in the first layer");
             }
         };
-        two.InputBuffer.Fill(0.5f);
-        two.TargetBuffer[0] = 1f;
 
         // Lane 0 waits for lane 1's half, which never comes: it must stop, not spin, and the step must report lane
         // 1's error.
-        Task step = Task.Run(() => two.TrainStep(Batch, 0.05f, 0, out _));
-        Exception error = await Assert.ThrowsAnyAsync<Exception>(() => step.WaitAsync(TimeSpan.FromSeconds(60)));
-        Assert.IsNotType<TimeoutException>(error);
-        two.Dispose();
-        Exception cause = error is InvalidOperationException { InnerException: { } inner } ? inner : error;
-        Assert.IsType<InvalidDataException>(cause);
-        Assert.Equal("lane 1 failed in the first layer", cause.Message);
+        await LaneFailures.AssertStepReports(two, Batch, "lane 1 failed in the first layer");
     }
 
     private static ModelSpec Model(string name)
