@@ -26,7 +26,7 @@ internal sealed unsafe partial class RateNetwork
 
     /// <summary>
     /// Whether networks built from now on split a wide first layer by columns on two lanes (the default); off, by rows
-    /// as before, with the same bits. The benchmarks switch it to measure both side by side.
+    /// as before, with the same bits (FirstLayerColumnsTests switches it to compare the two).
     /// </summary>
     internal static bool FirstLayerByColumns { get; set; } = true;
 
@@ -38,7 +38,7 @@ internal sealed unsafe partial class RateNetwork
 
     /// <summary>
     /// The column where lane 1's half of W¹ starts, when W¹ is kept only as panels (wide), has at least two panels and
-    /// feeds a hidden layer; otherwise 0 (rows split).
+    /// feeds a hidden layer, and then creates the two halves' epilogues; otherwise 0 (rows split).
     /// </summary>
     private int FirstLayerColumnSplit()
     {
