@@ -44,7 +44,11 @@ public sealed class CellEngineTests
 
         PassAllocations();
         PassAllocations();
-        Assert.Equal(0, PassAllocations());
+        // The fewest of five passes: the runtime itself (the tiered JIT promoting a method in the background) once in a
+        // while allocates a little on this thread (2,024 bytes in one pass of a CI run, session 12), while an engine
+        // that allocated per pass would do so in every one of them.
+        long fewest = Enumerable.Range(0, 5).Min(_ => PassAllocations());
+        Assert.Equal(0, fewest);
     }
 
     [Fact]
