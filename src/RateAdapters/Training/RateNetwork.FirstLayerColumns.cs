@@ -55,6 +55,9 @@ internal sealed unsafe partial class RateNetwork
     /// <summary>Columns [c0, c1) of the first layer that lane <paramref name="part"/> owns.</summary>
     private (int C0, int C1) FirstLayerColumns(int part) => part == 0 ? (0, _firstLayerSplit) : (_firstLayerSplit, _n[1]);
 
+    /// <summary>Offset of the panel that holds <paramref name="column"/> in the panel layout of a k-row matrix.</summary>
+    private static long PanelStart(int column, int k) => (long)(column / Sgemm.PanelColumns) * k * Sgemm.PanelColumns;
+
     /// <summary>
     /// Lane <paramref name="part"/>'s columns of S¹ and O¹ for every row of the step, then waits until the other lane
     /// has its half: the row groups that follow read whole rows of O¹. Returns false when the other lane failed.
@@ -68,7 +71,7 @@ internal sealed unsafe partial class RateNetwork
         lane.Training = _stepTraining;
         lane.Step = _stepUpdate;
         lane.RowOffset = 0;
-        float* panels = w.Panels + ((long)(c0 / Sgemm.PanelColumns) * w.Rows * Sgemm.PanelColumns);
+        float* panels = w.Panels + PanelStart(c0, w.Rows);
         float* s = WeightMatrix.Address(_s[1]) + c0;
         lane.Gemm.MultiplyPrepacked(rows, c1 - c0, w.Rows, 1f, WeightMatrix.Address(_s[0]), w.Rows, _stepInputRows, panels, 0f, s,
             w.Cols, _firstLayerEpilogues![part]);
@@ -99,16 +102,13 @@ internal sealed unsafe partial class RateNetwork
         int n = _n[1];
         int width = c1 - c0;
         ReadOnlySpan<float> bias = _b[1].Values.AsSpan(c0, width);
-        float[]? mask = _stepTraining ? _mask[1] : null;
         for (int r = r0; r < r1; r++)
         {
             int start = (r * n) + c0;
             ActivationKernels.BiasActivation(_s[1].AsSpan(start, width), bias, 1, _spec.Hidden, _o[1].AsSpan(start, width));
-            if (mask is not null)
+            if (_stepTraining)
             {
-                Span<float> m = mask.AsSpan(start, width);
-                DropoutKernels.FillMask(m, _pForward, _seed, Stream(_stepUpdate, 0, 1), (ulong)start);
-                System.Numerics.Tensors.TensorPrimitives.Multiply(_o[1].AsSpan(start, width), m, _od[1].AsSpan(start, width));
+                ForwardDropout(1, _stepUpdate, start, width);
             }
         }
     }
@@ -121,9 +121,8 @@ internal sealed unsafe partial class RateNetwork
     {
         WeightMatrix m = _w[1];
         (int c0, int c1) = FirstLayerColumns(part);
-        int firstPanel = c0 / Sgemm.PanelColumns;
-        long weightOffset = (long)firstPanel * m.Rows * Sgemm.PanelColumns;
-        float* signal = SignalPanels + ((long)firstPanel * _stepRows * Sgemm.PanelColumns);
+        long weightOffset = PanelStart(c0, m.Rows);
+        float* signal = SignalPanels + PanelStart(c0, _stepRows);
         bool velocity = m.VelocityPanels != null;
         float* target = (velocity ? m.VelocityPanels : m.Panels) + weightOffset;
         lane.Gemm.MultiplyRowsIntoPanels(true, m.Rows, c1 - c0, _stepRows, _stepAlpha, WeightMatrix.Address(_od[0]), m.Rows, _stepInputRows,

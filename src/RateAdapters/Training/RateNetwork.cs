@@ -271,12 +271,27 @@ internal sealed unsafe partial class RateNetwork : IDisposable
         int start = (lane.RowOffset + r0) * n;
         int length = (r1 - r0) * n;
         ActivationKernels.BiasActivation(_s[h].AsSpan(start, length), _b[h].Values.AsSpan(0, n), r1 - r0, _spec.Hidden, _o[h].AsSpan(start, length));
-        if (lane.Training && _mask[h] is { } mask)
+        if (lane.Training)
         {
-            Span<float> m = mask.AsSpan(start, length);
-            DropoutKernels.FillMask(m, _pForward, _seed, Stream(lane.Step, 0, h), (ulong)start);
-            TensorPrimitives.Multiply(_o[h].AsSpan(start, length), m, _od[h].AsSpan(start, length));
+            ForwardDropout(h, lane.Step, start, length);
         }
+    }
+
+    /// <summary>
+    /// Elements [start, start + length) of hidden layer h's forward dropout in update <paramref name="update"/>: the
+    /// inverted mask (its counters are element indices, so any cut of the layer gives the same mask) and O ⊙ mask;
+    /// nothing without dropout.
+    /// </summary>
+    private void ForwardDropout(int h, long update, int start, int length)
+    {
+        if (_mask[h] is not { } mask)
+        {
+            return;
+        }
+
+        Span<float> m = mask.AsSpan(start, length);
+        DropoutKernels.FillMask(m, _pForward, _seed, Stream(update, 0, h), (ulong)start);
+        TensorPrimitives.Multiply(_o[h].AsSpan(start, length), m, _od[h].AsSpan(start, length));
     }
 
     /// <summary>Evaluation pass without dropout over the rows in the input/target buffers.</summary>
