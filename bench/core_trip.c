@@ -72,7 +72,8 @@ static double seconds_for(long count, int with_block)
 
 // What a lane pays for a block of a layer (40 KB: a 100×100 matrix) that crosses, timed on the second core only:
 // reading it after the first core rewrote it, and rewriting it after both cores read it (as both lanes read W's
-// panels in the forward pass and one rewrites them in the update). Far, the second costs ~8× (bench/README.md, T).
+// panels in the forward pass and one rewrites them in the update). Far, the second costs 4× and more
+// (bench/README.md, session T).
 static float *layer;
 static long layer_floats;
 static int layer_shared;

@@ -25,8 +25,8 @@ gcc -O3 -march=native -fopenmp -o "$bin/limits" "$peers/limits.c"
 # CCD and ~360 ns on two, where every layer one lane rewrites and the other reads crosses between the L3s.
 gcc -O3 -march=native -pthread -o "$bin/core_trip" "$root/bench/core_trip.c"
 trip() { "$bin/core_trip" | awk '/round_trip/ {print $2}'; }
-# And what a 40 KB layer costs the second core: read after the first rewrote it, rewritten after both read it (8×
-# far: bench/README.md, session T).
+# And what a 40 KB layer costs the second core: read after the first rewrote it, rewritten after both read it (4× and
+# more far: bench/README.md, session T).
 echo "core placement: $("$bin/core_trip" | tr '\n' ' ')"
 # Figure 7: the peers and ours in turn, round by round (each round: peer_epoch.sh, the median of $epochs timed epochs
 # after its warm-up epoch, then ours on two threads and on one thread, each also the median of $epochs timed epochs
