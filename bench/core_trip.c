@@ -28,6 +28,15 @@ static void pin(int cpu)
     pthread_setaffinity_np(pthread_self(), sizeof set, &set);
 }
 
+// Rewrites every float of a block (each line read, then written).
+static void rewrite_block(float *p, long count)
+{
+    for (long j = 0; j < count; j++)
+    {
+        p[j] = p[j] * 0.5f + 1.0f;
+    }
+}
+
 // Even turns belong to core 0, odd turns to core 1; each turn optionally rewrites the whole block.
 static void play(long first)
 {
@@ -38,10 +47,7 @@ static void play(long first)
         }
         if (rewrite)
         {
-            for (long j = 0; j < floats; j++)
-            {
-                block[j] = block[j] * 0.5f + 1.0f;
-            }
+            rewrite_block(block, floats);
         }
         atomic_store_explicit(&turn, t + 1, memory_order_release);
     }
@@ -122,10 +128,7 @@ static void layer_turns(long first)
             }
             else
             {
-                for (long j = 0; j < layer_floats; j++)
-                {
-                    layer[j] = layer[j] * 0.5f + 1.0f;
-                }
+                rewrite_block(layer, layer_floats);
             }
         }
         else
@@ -133,10 +136,7 @@ static void layer_turns(long first)
             double start = now_ns();
             if (layer_shared)
             {
-                for (long j = 0; j < layer_floats; j++)
-                {
-                    layer[j] = layer[j] * 0.5f + 1.0f;
-                }
+                rewrite_block(layer, layer_floats);
             }
             else
             {
