@@ -53,27 +53,41 @@ static void play(long first)
     }
 }
 
+static double now_ns(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return 1e9 * t.tv_sec + t.tv_nsec;
+}
+
+// Plays one game of turns: core 1 (a new thread) takes the odd turns, this thread (pinned to core 0) the even ones.
+static void (*second_turns)(long);
+
 static void *second_core(void *unused)
 {
     (void)unused;
     pin(1);
-    play(1);
+    second_turns(1);
     return NULL;
+}
+
+static void run_turns(void (*turns)(long))
+{
+    pthread_t other;
+    atomic_store(&turn, 0);
+    second_turns = turns;
+    pthread_create(&other, NULL, second_core, NULL);
+    turns(0);
+    pthread_join(other, NULL);
 }
 
 static double seconds_for(long count, int with_block)
 {
-    struct timespec a, b;
-    pthread_t other;
     handoffs = count;
     rewrite = with_block;
-    atomic_store(&turn, 0);
-    pthread_create(&other, NULL, second_core, NULL);
-    clock_gettime(CLOCK_MONOTONIC, &a);
-    play(0);
-    pthread_join(other, NULL);
-    clock_gettime(CLOCK_MONOTONIC, &b);
-    return (b.tv_sec - a.tv_sec) + 1e-9 * (b.tv_nsec - a.tv_nsec);
+    double start = now_ns();
+    run_turns(play);
+    return 1e-9 * (now_ns() - start);
 }
 
 // What a lane pays for a block of a layer (40 KB: a 100×100 matrix) that crosses, timed on the second core only:
@@ -85,13 +99,6 @@ static long layer_floats;
 static int layer_shared;
 static double layer_ns;
 static volatile float layer_sink;
-
-static double now_ns(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return 1e9 * t.tv_sec + t.tv_nsec;
-}
 
 static float read_layer(void)
 {
@@ -143,34 +150,17 @@ static void layer_turns(long first)
                 layer_sink = read_layer();
             }
             layer_ns += now_ns() - start;
-            if (layer_shared)
-            {
-                // Read back before the next turn, so that the first core's read makes the lines shared again.
-                layer_sink = read_layer();
-            }
         }
         atomic_store_explicit(&turn, t + 1, memory_order_release);
     }
 }
 
-static void *layer_second_core(void *unused)
-{
-    (void)unused;
-    pin(1);
-    layer_turns(1);
-    return NULL;
-}
-
 static double layer_us(int shared)
 {
-    pthread_t other;
     handoffs = 2000;
     layer_shared = shared;
     layer_ns = 0;
-    atomic_store(&turn, 0);
-    pthread_create(&other, NULL, layer_second_core, NULL);
-    layer_turns(0);
-    pthread_join(other, NULL);
+    run_turns(layer_turns);
     return layer_ns / handoffs / 1000;
 }
 
