@@ -60,7 +60,7 @@ static double now_ns(void)
     return 1e9 * t.tv_sec + t.tv_nsec;
 }
 
-// Plays one game of turns: core 1 (a new thread) takes the odd turns, this thread (pinned to core 0) the even ones.
+// The turns that the thread on core 1 plays (run_turns).
 static void (*second_turns)(long);
 
 static void *second_core(void *unused)
@@ -71,6 +71,7 @@ static void *second_core(void *unused)
     return NULL;
 }
 
+// Plays one game of turns: core 1 (a new thread) takes the odd turns, this thread (pinned to core 0) the even ones.
 static void run_turns(void (*turns)(long))
 {
     pthread_t other;
